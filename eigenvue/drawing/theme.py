@@ -1,0 +1,123 @@
+"""The one palette of eigenvue, in a light and a dark variant.
+
+Colours come from the Okabe–Ito set, which stays distinguishable under the
+common forms of colour blindness. Each colour has a meaning that holds across
+every algorithm: a learner who has seen the gradient colour once recognises
+it everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+ThemeName = Literal["light", "dark"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Semantic colours for drawing. Use the meaning, never a literal colour.
+
+    Attributes
+    ----------
+    name : {"light", "dark"}
+    background, panel : str
+        Figure background; background of boxes (pseudocode, cells, nodes).
+    text, muted, edge : str
+        Main text; secondary text and inactive elements; outlines and thin lines.
+    forward : str
+        The forward signal: values flowing from input to output, the current position.
+    gradient : str
+        Gradients, errors, deltas: anything flowing backward.
+    update : str
+        A value being changed: updated weights, a write, a swap, a step taken.
+    highlight : str
+        What the step is about right now (current cell, current node, compared pair).
+    done : str
+        Finished, found, sorted, visited.
+    positive, negative : str
+        The sign of a value (weight colour, heat-map ends).
+    diverging, sequential : str
+        Colormap names for signed values and for magnitudes.
+    """
+
+    name: ThemeName
+    background: str
+    panel: str
+    text: str
+    muted: str
+    edge: str
+    forward: str
+    gradient: str
+    update: str
+    highlight: str
+    done: str
+    positive: str
+    negative: str
+    diverging: str
+    sequential: str
+
+    @property
+    def style(self) -> str:
+        """Path of this theme's ``.mplstyle`` file."""
+        return str(resources.files("eigenvue.drawing") / "styles" / f"{self.name}.mplstyle")
+
+    @contextmanager
+    def context(self) -> Iterator[None]:
+        """Apply the theme's matplotlib style inside a ``with`` block only (rcParams stay untouched)."""
+        import matplotlib.style
+
+        with matplotlib.style.context(self.style, after_reset=True):
+            yield
+
+
+LIGHT = Theme(
+    name="light",
+    background="#ffffff",
+    panel="#f3f4f6",
+    text="#1f2328",
+    muted="#6e7781",
+    edge="#afb8c1",
+    forward="#0072B2",  # blue
+    gradient="#D55E00",  # vermillion
+    update="#009E73",  # bluish green
+    highlight="#E69F00",  # orange
+    done="#009E73",
+    positive="#0072B2",
+    negative="#D55E00",
+    diverging="PuOr_r",
+    sequential="viridis",
+)
+
+DARK = Theme(
+    name="dark",
+    background="#1e2129",
+    panel="#2b303b",
+    text="#e6edf3",
+    muted="#8b949e",
+    edge="#57606a",
+    forward="#56B4E9",  # sky blue
+    gradient="#E8743B",  # vermillion, lifted for a dark ground
+    update="#2BC39A",  # bluish green, lifted
+    highlight="#F0C05A",  # orange-yellow
+    done="#2BC39A",
+    positive="#56B4E9",
+    negative="#E8743B",
+    diverging="PuOr_r",
+    sequential="viridis",
+)
+
+THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK}
+
+
+def get_theme(name: str | Theme = "light") -> Theme:
+    """The theme called ``name`` (``"light"`` or ``"dark"``)."""
+    if isinstance(name, Theme):
+        return name
+    try:
+        return THEMES[name]
+    except KeyError:
+        raise ValueError(f"unknown theme {name!r}; themes: {', '.join(THEMES)}") from None

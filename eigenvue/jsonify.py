@@ -1,0 +1,48 @@
+"""Conversion of step state (numpy arrays, tuples, numpy scalars) to plain JSON values."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+
+class JsonConverter:
+    """Convert values to JSON-ready Python objects, converting each shared object once.
+
+    One converter is used for a whole trace: an array that several steps
+    share becomes one list shared by the converted steps, instead of a copy
+    per step (a 1000×1000 weight matrix is 32 MB as Python floats).
+    """
+
+    def __init__(self) -> None:
+        # id() is only stable while the object lives; keep the object alongside its result.
+        self._memo: dict[int, tuple[Any, Any]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        """Return ``value`` as plain JSON-ready Python (lists, dicts, str, int, float, bool, None)."""
+        if value is None or isinstance(value, (bool, int, str)):
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise ValueError(f"non-finite number {value!r} in a step state")
+            return value
+        key = id(value)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        if isinstance(value, np.ndarray):
+            if value.dtype.kind == "f" and not np.isfinite(value).all():
+                raise ValueError("non-finite number in an array of a step state")
+            result: Any = value.tolist()
+        elif isinstance(value, np.generic):
+            return self(value.item())
+        elif isinstance(value, dict):
+            result = {str(k): self(v) for k, v in value.items()}
+        elif isinstance(value, (list, tuple)):
+            result = [self(v) for v in value]
+        else:
+            raise TypeError(f"cannot convert {type(value).__name__} in a step state to JSON")
+        self._memo[key] = (value, result)
+        return result

@@ -1,0 +1,148 @@
+"""The pydantic models of an algorithm's metadata (what ``meta.toml`` holds)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+CATEGORIES: tuple[str, ...] = ("classical", "deep-learning", "generative-ai", "quantum")
+DIFFICULTIES: tuple[str, ...] = ("beginner", "intermediate", "advanced", "expert")
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+Category = Literal["classical", "deep-learning", "generative-ai", "quantum"]
+Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
+
+
+class _Model(BaseModel):
+    # Metadata is written by hand: a misspelt key must fail loudly, not vanish.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Complexity(_Model):
+    """Asymptotic cost, written as the catalogue shows it (``"O(n log n)"``)."""
+
+    time: str = Field(min_length=1)
+    space: str = Field(min_length=1)
+
+
+class Description(_Model):
+    """A one-line summary and the long overview shown on the algorithm's page."""
+
+    short: str = Field(min_length=1, max_length=120)
+    long: str = Field(min_length=1)
+
+
+class Example(_Model):
+    """A named set of inputs worth showing."""
+
+    name: str = Field(min_length=1)
+    inputs: dict[str, Any]
+    description: str = ""
+
+
+class Concept(_Model):
+    """A titled paragraph: a key concept, a pitfall or a difference."""
+
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+
+
+class QuizQuestion(_Model):
+    """A multiple-choice question; ``correct`` is the 0-based index of the right option."""
+
+    question: str = Field(min_length=1)
+    options: list[str] = Field(min_length=2)
+    correct: int = Field(ge=0)
+    explanation: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _correct_is_an_option(self) -> QuizQuestion:
+        if self.correct >= len(self.options):
+            raise ValueError(
+                f"correct={self.correct} but the question has only "
+                f"{len(self.options)} options (0-based index)"
+            )
+        return self
+
+
+class Reading(_Model):
+    """A pointer to further reading."""
+
+    title: str = Field(min_length=1)
+    url: AnyHttpUrl
+    type: Literal["paper", "book", "video", "article", "course", "documentation", "code"]
+
+
+class Metadata(_Model):
+    """Everything eigenvue knows about an algorithm besides its code.
+
+    Validated when the plugin registers, so a malformed ``meta.toml`` is
+    reported with the plugin's name and every other algorithm keeps working.
+    """
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    category: Category
+    difficulty: Difficulty
+    complexity: Complexity
+    description: Description
+    defaults: dict[str, Any]
+    examples: list[Example] = Field(default_factory=list)
+    pseudocode: str = Field(min_length=1)
+    key_concepts: list[Concept] = Field(default_factory=list)
+    pitfalls: list[Concept] = Field(default_factory=list)
+    quiz: list[QuizQuestion] = Field(default_factory=list)
+    further_reading: list[Reading] = Field(default_factory=list)
+    related: list[str] = Field(default_factory=list)
+    prerequisites: list[str] = Field(default_factory=list)
+    differences: list[Concept] = Field(
+        default_factory=list,
+        description="Where this implementation deliberately differs from Eigenvue 1.0.2.",
+    )
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("related", "prerequisites")
+    @classmethod
+    def _ids_are_well_formed(cls, ids: list[str]) -> list[str]:
+        import re
+
+        for other in ids:
+            if not re.match(ID_PATTERN, other):
+                raise ValueError(f"{other!r} is not a valid algorithm id")
+        return ids
+
+    @field_validator("examples")
+    @classmethod
+    def _example_names_unique(cls, examples: list[Example]) -> list[Example]:
+        names = [e.name for e in examples]
+        duplicated = sorted({n for n in names if names.count(n) > 1})
+        if duplicated:
+            raise ValueError(f"duplicate example names: {', '.join(duplicated)}")
+        return examples
+
+    @property
+    def pseudocode_lines(self) -> list[str]:
+        """The pseudocode split into lines; step highlights are 1-based indices into it."""
+        return self.pseudocode.rstrip("\n").split("\n")
+
+    def example(self, name: str) -> Example:
+        """Return the example called ``name``.
+
+        Raises
+        ------
+        KeyError
+            With the list of example names when there is none by that name.
+        """
+        for example in self.examples:
+            if example.name == name:
+                return example
+        names = ", ".join(repr(e.name) for e in self.examples) or "none"
+        raise KeyError(f"{self.id} has no example {name!r}; examples: {names}")
