@@ -1,0 +1,170 @@
+"""A fully connected network trained by backpropagation, in numpy.
+
+Pure numerics: no steps, no plotting. The conventions (Xavier-uniform weights
+from the string-seeded generator, biases of 0.01, one activation for every
+layer) are those of the Eigenvue step format, so the same seed gives the same
+network.
+
+Layer ``l`` holds ``weights[l]`` of shape ``(n_l, n_{l-1})`` and ``biases[l]``
+of shape ``(n_l,)``; index 0 (the input layer) holds empty arrays so that
+indices match layer numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from eigenvue.prng import StringRandom
+
+Array = np.ndarray
+
+# -- activations ----------------------------------------------------------------
+
+
+def sigmoid(z: Array) -> Array:
+    """1 / (1 + e^-z), computed without overflow for any finite z."""
+    e = np.exp(-np.abs(z))  # never overflows: the exponent is ≤ 0
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_prime(z: Array) -> Array:
+    """σ'(z) = σ(z)(1 − σ(z))."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def relu(z: Array) -> Array:
+    """max(0, z)."""
+    return np.maximum(z, 0.0)
+
+
+def relu_prime(z: Array) -> Array:
+    """1 where z > 0, else 0 (the derivative at 0 is taken as 0)."""
+    return (z > 0).astype(float)
+
+
+def tanh_prime(z: Array) -> Array:
+    """1 − tanh²(z)."""
+    return 1.0 - np.tanh(z) ** 2
+
+
+ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "relu": (relu, relu_prime),
+    "tanh": (np.tanh, tanh_prime),
+}
+
+# -- losses -------------------------------------------------------------------------
+
+#: Binary cross-entropy clips predictions to [ε, 1 − ε] so the loss never takes log(0).
+BCE_EPSILON = 1e-7
+
+
+def loss(prediction: Array, target: Array, kind: str) -> float:
+    """Mean loss over the k outputs: ``"mse"`` or ``"binary-cross-entropy"``."""
+    k = prediction.size
+    if kind == "mse":
+        return float(np.sum((prediction - target) ** 2) / k)
+    p = np.clip(prediction, BCE_EPSILON, 1.0 - BCE_EPSILON)
+    return float(-np.sum(target * np.log(p) + (1.0 - target) * np.log(1.0 - p)) / k)
+
+
+def output_delta(prediction: Array, target: Array, z: Array, kind: str, activation: str) -> Array:
+    """∂loss/∂z of the output layer.
+
+    For mean squared error, (2/k)(a − y) f'(z). For binary cross-entropy on a
+    sigmoid output the sigmoid's derivative cancels and ∂loss/∂z = (a − y)/k.
+    (Eigenvue 1.0.2 leaves out this 1/k, so with k > 1 outputs its gradients
+    are k times too large.)
+    """
+    k = prediction.size
+    if kind == "binary-cross-entropy":
+        return (prediction - target) / k
+    return (2.0 / k) * (prediction - target) * ACTIVATIONS[activation][1](z)
+
+
+# -- the network ---------------------------------------------------------------------
+
+
+def xavier_weights(layer_sizes: Sequence[int], seed: str) -> list[Array]:
+    """Xavier-uniform weights drawn from one string-seeded generator.
+
+    Layer by layer, destination neuron (row) outer, source neuron (column) inner:
+    ``W[l][j, i] = (2r − 1) · sqrt(6 / (n_{l-1} + n_l))``.
+    """
+    rng = StringRandom(seed)
+    weights = [np.empty((0, 0))]
+    for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]):
+        limit = np.sqrt(6.0 / (n_in + n_out))
+        draws = rng.random_array(n_in * n_out).reshape(n_out, n_in)
+        weights.append((2.0 * draws - 1.0) * limit)
+    return weights
+
+
+def initial_biases(layer_sizes: Sequence[int]) -> list[Array]:
+    """Every bias starts at 0.01."""
+    return [np.empty(0)] + [np.full(n, 0.01) for n in layer_sizes[1:]]
+
+
+@dataclass(frozen=True)
+class ForwardPass:
+    """Pre-activations ``z[l]`` and activations ``a[l]`` of every layer (``z[0]`` is empty)."""
+
+    z: list[Array]
+    a: list[Array]
+
+
+def forward(weights: list[Array], biases: list[Array], x: Array, activation: str) -> ForwardPass:
+    """z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]) for every layer after the input."""
+    f = ACTIVATIONS[activation][0]
+    z, a = [np.empty(0)], [x]
+    for w, b in zip(weights[1:], biases[1:]):
+        z.append(w @ a[-1] + b)
+        a.append(f(z[-1]))
+    return ForwardPass(z, a)
+
+
+def backward(
+    weights: list[Array],
+    passed: ForwardPass,
+    target: Array,
+    loss_kind: str,
+    activation: str,
+) -> list[Array]:
+    """The deltas ∂loss/∂z[l] of every layer, from the output back (``[0]`` is empty).
+
+    Hidden deltas use the weights before any update:
+    δ[l] = (W[l+1]ᵀ δ[l+1]) ⊙ f'(z[l]).
+    """
+    f_prime = ACTIVATIONS[activation][1]
+    n_layers = len(weights)
+    deltas: list[Array] = [np.empty(0)] * n_layers
+    deltas[-1] = output_delta(passed.a[-1], target, passed.z[-1], loss_kind, activation)
+    for layer in range(n_layers - 2, 0, -1):
+        deltas[layer] = (weights[layer + 1].T @ deltas[layer + 1]) * f_prime(passed.z[layer])
+    return deltas
+
+
+def weight_gradient(delta: Array, previous_activation: Array) -> Array:
+    """∂loss/∂W[l] = δ[l] a[l−1]ᵀ (an outer product)."""
+    return np.outer(delta, previous_activation)
+
+
+def parameter_gradients(
+    weights: list[Array],
+    biases: list[Array],
+    x: Array,
+    target: Array,
+    loss_kind: str,
+    activation: str,
+) -> tuple[list[Array], list[Array]]:
+    """Gradients of the loss with respect to every weight matrix and bias vector."""
+    passed = forward(weights, biases, x, activation)
+    deltas = backward(weights, passed, target, loss_kind, activation)
+    grads_w = [np.empty((0, 0))] + [
+        weight_gradient(deltas[layer], passed.a[layer - 1]) for layer in range(1, len(weights))
+    ]
+    return grads_w, [np.empty(0), *deltas[1:]]
