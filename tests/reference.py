@@ -1,0 +1,70 @@
+"""Eigenvue 1.0.2's recorded traces (tests/reference/) and the rule for comparing with them.
+
+The rule is the reference set's own (tests/reference/README.md): same step count; equal
+index, id, phase and isTerminal; state with the same keys; strings, booleans, nulls and
+list lengths equal; numbers within 1e-9 absolute, ints and floats compared numerically.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parent / "reference"
+TOLERANCE = 1e-9
+
+
+@cache
+def _load(algorithm: str, edge: bool) -> list[dict[str, Any]]:
+    folder = "eigenvue-1.0.2-edge-cases" if edge else "eigenvue-1.0.2"
+    return json.loads((ROOT / folder / f"{algorithm}.json").read_text(encoding="utf-8"))["cases"]
+
+
+def cases(algorithm: str, *, edge: bool = False, errors: bool = False) -> list[Any]:
+    """pytest params, one per recorded case (``errors`` picks the ``ERROR:`` cases instead)."""
+    return [
+        pytest.param(case, id=case["name"])
+        for case in _load(algorithm, edge)
+        if ("error" in case) == errors
+    ]
+
+
+def assert_same_value(expected: Any, got: Any, path: str = "state") -> None:
+    """Compare one value by the reference rule; the message names the path that differs."""
+    if isinstance(expected, bool) or expected is None or isinstance(expected, str):
+        assert got == expected and type(got) is type(expected), f"{path}: {got!r} != {expected!r}"
+    elif isinstance(expected, (int, float)):
+        assert isinstance(got, (int, float)) and not isinstance(got, bool), (
+            f"{path}: {got!r} is not a number"
+        )
+        assert math.isclose(got, expected, rel_tol=0, abs_tol=TOLERANCE), (
+            f"{path}: {got!r} != {expected!r}"
+        )
+    elif isinstance(expected, list):
+        assert isinstance(got, list), f"{path}: {type(got).__name__} is not a list"
+        assert len(got) == len(expected), f"{path}: length {len(got)} != {len(expected)}"
+        for i, (e, g) in enumerate(zip(expected, got)):
+            assert_same_value(e, g, f"{path}[{i}]")
+    elif isinstance(expected, dict):
+        assert isinstance(got, dict), f"{path}: {type(got).__name__} is not a dict"
+        assert set(got) == set(expected), f"{path}: keys differ: {sorted(set(got) ^ set(expected))}"
+        for key in expected:
+            assert_same_value(expected[key], got[key], f"{path}.{key}")
+    else:  # pragma: no cover - the reference holds JSON only
+        raise TypeError(type(expected))
+
+
+def assert_matches_reference(got: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
+    """Assert that ``got`` (from eigenvue.steps) matches a recorded list of steps."""
+    assert [s["id"] for s in got] == [s["id"] for s in expected]
+    for g, e in zip(got, expected):
+        where = f"step {e['index']} ({e['id']})"
+        assert g["index"] == e["index"], where
+        assert g.get("phase") == e["phase"], f"{where}: phase {g.get('phase')!r} != {e['phase']!r}"
+        assert g["isTerminal"] is e["isTerminal"], where
+        assert_same_value(e["state"], g["state"], f"{where} state")
