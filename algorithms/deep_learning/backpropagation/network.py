@@ -7,7 +7,9 @@ network.
 
 Layer ``l`` holds ``weights[l]`` of shape ``(n_l, n_{l-1})`` and ``biases[l]``
 of shape ``(n_l,)``; index 0 (the input layer) holds empty arrays so that
-indices match layer numbers.
+indices match layer numbers. Activations are vectors ``(n_l,)`` for one example
+or matrices ``(n_l, m)`` with one column per example for a batch; a batch's
+loss is the mean over all its entries.
 """
 
 from __future__ import annotations
@@ -118,11 +120,14 @@ class ForwardPass:
 
 
 def forward(weights: list[Array], biases: list[Array], x: Array, activation: str) -> ForwardPass:
-    """z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]) for every layer after the input."""
+    """z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]) for every layer after the input.
+
+    ``x`` is one example ``(n_0,)`` or a batch ``(n_0, m)``.
+    """
     f = ACTIVATIONS[activation][0]
     z, a = [np.empty(0)], [x]
     for w, b in zip(weights[1:], biases[1:]):
-        z.append(w @ a[-1] + b)
+        z.append(w @ a[-1] + (b if x.ndim == 1 else b[:, None]))
         a.append(f(z[-1]))
     return ForwardPass(z, a)
 
@@ -149,8 +154,15 @@ def backward(
 
 
 def weight_gradient(delta: Array, previous_activation: Array) -> Array:
-    """∂loss/∂W[l] = δ[l] a[l−1]ᵀ (an outer product)."""
-    return np.outer(delta, previous_activation)
+    """∂loss/∂W[l] = δ[l] a[l−1]ᵀ (an outer product; for a batch, summed over its examples)."""
+    if delta.ndim == 1:
+        return np.outer(delta, previous_activation)
+    return delta @ previous_activation.T
+
+
+def bias_gradient(delta: Array) -> Array:
+    """∂loss/∂b[l] = δ[l] (for a batch, summed over its examples)."""
+    return delta if delta.ndim == 1 else delta.sum(axis=1)
 
 
 def parameter_gradients(
@@ -167,4 +179,90 @@ def parameter_gradients(
     grads_w = [np.empty((0, 0))] + [
         weight_gradient(deltas[layer], passed.a[layer - 1]) for layer in range(1, len(weights))
     ]
-    return grads_w, [np.empty(0), *deltas[1:]]
+    return grads_w, [np.empty(0), *(bias_gradient(d) for d in deltas[1:])]
+
+
+def gradient_norms(deltas: list[Array], activations: list[Array]) -> list[float]:
+    """‖∂loss/∂W[l]‖ (Frobenius) of every layer after the input: how fast each layer learns."""
+    return [
+        float(np.linalg.norm(weight_gradient(deltas[layer], activations[layer - 1])))
+        for layer in range(1, len(deltas))
+    ]
+
+
+#: At most this many weights per layer are checked by finite differences (a seeded sample).
+GRADIENT_CHECK_SAMPLE = 24
+
+
+def gradient_check(
+    weights: list[Array],
+    biases: list[Array],
+    x: Array,
+    target: Array,
+    loss_kind: str,
+    activation: str,
+    layer: int,
+    analytic_w: Array,
+    analytic_b: Array,
+    step: float = 1e-5,
+) -> float:
+    """Relative difference between analytic gradients of one layer and central finite differences.
+
+    ``‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)`` over the layer's biases and (a sample of at most
+    :data:`GRADIENT_CHECK_SAMPLE`) weights, where ĝ = (L(θ + h) − L(θ − h)) / 2h.
+    The finite differences are evaluated in extended precision (``np.longdouble``)
+    so that rounding does not swamp the tiny gradients of a deep sigmoid network.
+    The loss is evaluated without the cross-entropy's clipping, whose flat
+    regions have no gradient to compare.
+    """
+    wide = np.longdouble
+    ws = [w.astype(wide) for w in weights]
+    bs = [b.astype(wide) for b in biases]
+    xw, yw = x.astype(wide), target.astype(wide)
+
+    def loss_at() -> wide:
+        out = forward(ws, bs, xw, activation).a[-1]
+        if loss_kind == "mse":
+            return np.sum((out - yw) ** 2) / out.size
+        return -np.sum(yw * np.log(out) + (1 - yw) * np.log1p(-out)) / out.size
+
+    def central(array: Array, index: tuple[int, ...]) -> float:
+        keep = array[index]
+        array[index] = keep + step
+        up = loss_at()
+        array[index] = keep - step
+        down = loss_at()
+        array[index] = keep
+        return float((up - down) / (2 * step))
+
+    flat = np.arange(analytic_w.size)
+    if flat.size > GRADIENT_CHECK_SAMPLE:
+        # Evenly spaced indices: deterministic, and spread over the whole matrix.
+        flat = np.linspace(0, analytic_w.size - 1, GRADIENT_CHECK_SAMPLE).astype(int)
+    bias_index = np.arange(min(analytic_b.size, GRADIENT_CHECK_SAMPLE))
+    analytic = np.concatenate([analytic_w.ravel()[flat], analytic_b[bias_index]])
+    numeric = np.array(
+        [central(ws[layer], np.unravel_index(i, analytic_w.shape)) for i in flat]
+        + [central(bs[layer], (int(i),)) for i in bias_index]
+    )
+    scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    return float(np.linalg.norm(analytic - numeric) / scale) if scale > 0 else 0.0
+
+
+def output_grid(
+    weights: list[Array],
+    biases: list[Array],
+    activation: str,
+    extent: tuple[float, float, float, float],
+    resolution: int = 41,
+) -> Array:
+    """The network's first output over a ``resolution``² grid of a 2-input plane.
+
+    ``extent`` is ``(x_min, x_max, y_min, y_max)``; row ``i`` of the result is
+    ``y = y_min + i·Δy`` and column ``j`` is ``x = x_min + j·Δx`` (image order).
+    """
+    xs = np.linspace(extent[0], extent[1], resolution)
+    ys = np.linspace(extent[2], extent[3], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    plane = np.vstack([gx.ravel(), gy.ravel()])
+    return forward(weights, biases, plane, activation).a[-1][0].reshape(resolution, resolution)

@@ -245,3 +245,180 @@ def test_layers_of_a_thousand_neurons_work():
     final = np.array(steps[-1]["state"]["weights"][2])
     assert final.shape == (1000, 1000) and np.isfinite(final).all()
     assert len(json.dumps(steps[0]["state"]["layerSizes"])) > 0
+
+
+# -- training over epochs, datasets, diagnostics ---------------------------------------------
+
+
+def example(name):
+    return eigenvue.get(ID).example(name).inputs
+
+
+def test_one_epoch_is_the_eigenvue_trace():
+    (default,) = [c.values[0] for c in cases(ID) if c.values[0]["name"] == "default"]
+    assert_matches_reference(
+        eigenvue.steps(ID, {**default["inputs"], "epochs": 1}), default["steps"]
+    )
+
+
+def test_loss_falls_every_epoch_for_a_small_learning_rate():
+    history = eigenvue.trace(ID, {"epochs": 300, "learningRate": 0.05})[-1].state["lossHistory"]
+    assert len(history) == 300
+    assert np.all(np.diff(history) < 0)
+
+
+def test_epoch_losses_are_the_losses_of_the_weights_shown():
+    trace = eigenvue.trace(ID, {"epochs": 25, "learningRate": 0.3, "seed": "e"})
+    x, y = np.array([0.5, 0.8]), np.array([1.0])
+    epochs = [s for s in trace if s.id.startswith("epoch-")]
+    assert [s.state["epoch"] for s in epochs] == list(range(2, 26))
+    for step in epochs:
+        a = nn.forward(step.state["weights"], step.state["biases"], x, "sigmoid").a[-1]
+        assert step.state["loss"] == pytest.approx(float(np.mean((a - y) ** 2)), abs=1e-12)
+        assert step.state["lossHistory"][-1] == step.state["loss"]
+
+
+def test_long_runs_are_summarised_with_the_last_epoch_shown():
+    trace = eigenvue.trace(ID, {"epochs": 1000, "learningRate": 0.1})
+    shown = [s.state["epoch"] for s in trace if s.id.startswith("epoch-")]
+    assert len(shown) <= 60 and shown[-1] == 1000 and shown == sorted(set(shown))
+    assert len(trace[-1].state["lossHistory"]) == 1000
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def test_learning_xor_classifies_all_four_points():
+    final = eigenvue.trace(ID, example("Learning XOR"))[-1].state
+    w, b = final["weights"], final["biases"]
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    # The trained network, evaluated independently of the plugin's forward pass.
+    hidden = sigmoid(corners @ w[1].T + b[1])
+    out = sigmoid(hidden @ w[2].T + b[2])[:, 0]
+    assert list(out > 0.5) == [False, True, True, False]
+    assert "4 of the 4" in eigenvue.trace(ID, example("Learning XOR"))[-1].explanation
+
+
+def test_full_batch_gradient_is_the_mean_of_the_example_gradients():
+    inputs = {"dataset": "or", "layerSizes": [2, 3, 1], "activationFunction": "tanh", "seed": "b"}
+    trace = eigenvue.trace(ID, inputs)
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    targets = np.array([0, 1, 1, 1], dtype=float)
+    weights, biases = nn.xavier_weights([2, 3, 1], "b"), nn.initial_biases([2, 3, 1])
+    per_example = [
+        nn.parameter_gradients(weights, biases, x, np.array([t]), "mse", "tanh")[0]
+        for x, t in zip(corners, targets)
+    ]
+    for layer in (1, 2):
+        update = next(s for s in trace if s.id == f"update-weights-{layer}")
+        mean = np.mean([g[layer] for g in per_example], axis=0)
+        np.testing.assert_allclose(update.state["weightGradients"], mean, atol=1e-12)
+
+
+@pytest.mark.parametrize(("activation", "loss"), PAIRS)
+def test_gradient_check_passes_for_every_activation_and_loss(activation, loss):
+    inputs = {
+        "layerSizes": [3, 5, 4, 2],
+        "inputValues": [0.3, -1.2, 0.8],
+        "targets": [0.1, 0.9],
+        "activationFunction": activation,
+        "lossFunction": loss,
+        "diagnostics": True,
+        "seed": "check",
+    }
+    backward = [s for s in eigenvue.trace(ID, inputs) if s.phase == "backward"]
+    assert len(backward) == 3
+    for step in backward:
+        assert 0 <= step.state["gradientCheck"] < 1e-6
+
+
+def test_gradient_check_detects_a_wrong_gradient():
+    weights, biases = nn.xavier_weights([2, 3, 1], "w"), nn.initial_biases([2, 3, 1])
+    x, y = np.array([0.5, -0.4]), np.array([0.8])
+    grads_w, grads_b = nn.parameter_gradients(weights, biases, x, y, "mse", "sigmoid")
+    right = nn.gradient_check(weights, biases, x, y, "mse", "sigmoid", 1, grads_w[1], grads_b[1])
+    wrong = nn.gradient_check(
+        weights, biases, x, y, "mse", "sigmoid", 1, 2 * grads_w[1], grads_b[1]
+    )
+    assert right < 1e-8 and wrong > 0.1
+
+
+def test_vanishing_gradients_example_shows_shrinking_norms():
+    backward = [
+        s for s in eigenvue.trace(ID, example("Vanishing gradients")) if s.phase == "backward"
+    ]
+    norms = backward[-1].state["gradientNorms"]
+    assert norms[0] is None and all(n is not None for n in norms[1:])
+    assert norms[1] * 10 <= norms[-1]
+    # Independently: the first layer's weight gradient from finite differences is as small.
+    assert backward[-1].state["gradientCheck"] < 1e-6
+
+
+def test_too_large_a_learning_rate_makes_the_loss_bounce_up():
+    history = eigenvue.trace(ID, example("Learning rate too large"))[-1].state["lossHistory"]
+    calm = eigenvue.trace(ID, example("Learning XOR"))[-1].state["lossHistory"]
+    assert history[1] > history[0] and max(history) > 3 * history[0]
+    assert history[-1] > calm[-1] * 10
+
+
+def test_datasets_carry_a_decision_boundary_from_the_network():
+    trace = eigenvue.trace(ID, {"dataset": "circle", "layerSizes": [2, 6, 1], "epochs": 5})
+    final = trace[-1].state
+    boundary, extent = final["boundary"]["values"], final["boundary"]["extent"]
+    assert boundary.shape == (41, 41)
+    # The corner pixel is the network's output at the plane's corner (x_min, y_min).
+    corner = nn.forward(final["weights"], final["biases"], np.array(extent[::2]), "sigmoid").a[-1][
+        0
+    ]
+    assert boundary[0, 0] == pytest.approx(corner, abs=1e-12)
+    assert final["dataset"]["inputs"].shape == (60, 2)
+
+
+def test_a_run_that_overflows_stops_cleanly(monkeypatch):
+    from algorithms.deep_learning.backpropagation import trace as trace_module
+
+    calls = {"n": 0}
+    real_loss = nn.loss
+
+    def loss_that_overflows_at_epoch_4(*args):
+        calls["n"] += 1
+        return float("inf") if calls["n"] >= 4 else real_loss(*args)
+
+    monkeypatch.setattr(trace_module.nn, "loss", loss_that_overflows_at_epoch_4)
+    steps = eigenvue.steps(ID, {"epochs": 10})
+    assert len(steps[-1]["state"]["lossHistory"]) == 3
+    assert "stopped at epoch 4" in steps[-1]["explanation"]
+    json.dumps(steps, allow_nan=False)
+
+
+TRAINING_BAD_INPUTS = [
+    ({"epochs": 0}, "epochs"),
+    ({"epochs": 2.5}, "epochs"),
+    ({"epochs": "10"}, "epochs"),
+    ({"dataset": "spiral"}, "dataset"),
+    ({"dataset": "xor", "inputValues": [1, 0]}, "inputValues"),
+    ({"dataset": "xor", "targets": [1]}, "targets"),
+    ({"dataset": "xor", "layerSizes": [3, 2, 1]}, "layerSizes"),
+    ({"dataset": "xor", "layerSizes": [2, 2, 2]}, "layerSizes"),
+    ({"dataset": "circle", "layerSizes": [2, 1000, 1000, 1], "epochs": 10}, "epochs"),
+    ({"diagnostics": "yes"}, "diagnostics"),
+]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "name"), TRAINING_BAD_INPUTS, ids=[repr(i) for i, _ in TRAINING_BAD_INPUTS]
+)
+def test_meaningless_training_inputs_are_refused(inputs, name):
+    with pytest.raises(eigenvue.InputError) as info:
+        eigenvue.steps(ID, inputs)
+    assert info.value.input == name
+
+
+def test_deep_and_wide_networks_train():
+    deep = eigenvue.trace(ID, {"layerSizes": [2, 8, 8, 8, 8, 8, 8, 8, 1], "epochs": 20})
+    assert len([s for s in deep if s.phase == "forward"]) == 9
+    wide = eigenvue.steps(ID, {"layerSizes": [2, 1000, 1000, 1], "epochs": 3})
+    assert (
+        wide[-1]["state"]["weights"][2] is not None and len(wide[-1]["state"]["lossHistory"]) == 3
+    )
