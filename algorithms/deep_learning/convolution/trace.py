@@ -1,0 +1,140 @@
+"""The convolution trace: the kernel visits every position in reading order.
+
+Runs :mod:`.sliding` and records each position in the Eigenvue 1.0.2 step
+format. The output grid is held as a list of rows so that rows that did not
+change (finished rows, rows not yet reached) are shared between steps, and a
+trace over a large grid stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from eigenvue.step import Step
+
+from . import sliding
+from .inputs import Inputs
+
+# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
+LINES_SETUP = (1, 2, 3)
+LINES_POSITION = (4, 5, 6, 7, 8)
+LINES_DONE = (9,)
+
+#: Up to this many terms the explanation writes out the whole sum.
+TERMS_SHOWN = 9
+
+
+def _num(value: float) -> str:
+    """A number, briefly; negative ones in parentheses so they read well in a product."""
+    text = f"{value:.4g}"
+    return f"({text})" if value < 0 else text
+
+
+def _sum_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
+    """``1·1 + 2·0 + 4·0 + 5·(−1) = −4``, shortened for large kernels."""
+    count = window.size
+    shown = count if count <= TERMS_SHOWN else 3
+    terms = [f"{_num(a)}·{_num(b)}" for a, b in zip(window.flat[:shown], kernel.flat[:shown])]
+    if shown < count:
+        terms.append(f"… ({count:,} products in all)")
+    return f"{' + '.join(terms)} = {total:.6g}"
+
+
+def _grid_text(grid: np.ndarray, limit: int = 25) -> str:
+    """The rows of a small grid, ``[[-4, -4, 2], …]``; only the shape of a large one."""
+    if grid.size > limit:
+        return f"a {grid.shape[0]}×{grid.shape[1]} grid"
+    rows = ", ".join("[" + ", ".join(f"{v:.4g}" for v in row) + "]" for row in grid)
+    return f"[{rows}]"
+
+
+def trace(inputs: Inputs) -> Iterator[Step]:
+    """Yield the set-up, one step per kernel position, and the finished output."""
+    grid = np.asarray(inputs.input, dtype=float)
+    kernel = np.asarray(inputs.kernel, dtype=float)
+    (h, w), (kh, kw) = grid.shape, kernel.shape
+    out_h, out_w = sliding.output_shape(grid.shape, kernel.shape)
+    output, products = sliding.cross_correlate(grid, kernel)
+
+    # Rows of the output as the steps report it: untouched rows are one shared row of zeros,
+    # finished rows are shared views of the result; only the row being filled is new per step.
+    empty_row = np.zeros(out_w)
+    finished_rows = list(output)
+
+    yield Step(
+        id="show-input",
+        title="The input and the kernel",
+        explanation=(
+            f"The {h}×{w} input and the {kh}×{kw} kernel. Placed without overhanging the "
+            f"edges, the kernel fits in {out_h} × {out_w} positions, so the output is "
+            f"{out_h}×{out_w}. It starts at zero and fills in one cell per position, in "
+            "reading order."
+        ),
+        phase="initialization",
+        lines=LINES_SETUP,
+        state={
+            "inputGrid": grid,
+            "kernel": kernel,
+            "outputGrid": [empty_row] * out_h,
+            "outputHeight": out_h,
+            "outputWidth": out_w,
+        },
+        visual_actions=[{"type": "showGrid", "rows": h, "cols": w}],
+    )
+
+    for r in range(out_h):
+        for c in range(out_w):
+            filling = np.zeros(out_w)
+            filling[: c + 1] = output[r, : c + 1]
+            rows = finished_rows[:r] + [filling] + [empty_row] * (out_h - r - 1)
+            total = float(output[r, c])
+            window = grid[r : r + kh, c : c + kw]
+            yield Step(
+                id=f"conv-{r}-{c}",
+                title=f"Kernel at row {r}, column {c}",
+                explanation=(
+                    f"The kernel covers input rows {r}–{r + kh - 1} and columns "
+                    f"{c}–{c + kw - 1}. Each value under it is multiplied by the kernel weight "
+                    f"on top of it, and the products are added: "
+                    f"{_sum_text(window, kernel, total)}. That sum is output[{r}][{c}]."
+                ),
+                phase="convolution",
+                lines=LINES_POSITION,
+                state={
+                    "inputGrid": grid,
+                    "kernel": kernel,
+                    "outputGrid": rows,
+                    "currentRow": r,
+                    "currentCol": c,
+                    "products": products[r, c],
+                    "sum": total,
+                },
+                visual_actions=[
+                    {"type": "highlightWindow", "row": r, "col": c, "height": kh, "width": kw},
+                    {"type": "setOutput", "row": r, "col": c, "value": total},
+                ],
+            )
+
+    yield Step(
+        id="complete",
+        title="The feature map is complete",
+        explanation=(
+            f"The kernel has visited all {out_h * out_w} positions. The output, or feature "
+            f"map, is {_grid_text(output)}, with values from {output.min():.4g} to "
+            f"{output.max():.4g}: large where the input looks like the kernel, negative "
+            "where it looks like its opposite."
+        ),
+        phase="complete",
+        lines=LINES_DONE,
+        is_terminal=True,
+        state={
+            "inputGrid": grid,
+            "kernel": kernel,
+            "outputGrid": finished_rows,
+            "outputHeight": out_h,
+            "outputWidth": out_w,
+        },
+        visual_actions=[{"type": "showMessage", "text": "Convolution complete"}],
+    )
