@@ -68,23 +68,18 @@ def _sum(p: np.ndarray, bias: float, z: float) -> str:
 def _reading(activation: str, a: float) -> str:
     """What the output means, in the activation's own terms."""
     if activation == "step":
+        side, verdict = ("positive", "It fires") if a == 1.0 else ("negative", "It stays silent")
         return (
-            "The neuron fires (1): the input lies on the positive side of its decision "
-            "boundary w·x + b = 0."
-            if a == 1.0
-            else "The neuron stays silent (0): the input lies on the negative side of its "
-            "decision boundary w·x + b = 0."
+            f"{verdict}: the input lies on the {side} side of the neuron's decision boundary "
+            "w·x + b = 0."
         )
     if activation == "sigmoid":
-        return (
-            f"Read as a probability, the neuron is {100 * a:.3g}% sure the input belongs to "
-            "the positive class."
-        )
+        return f"Read as a probability, it gives the positive class a {100 * a:.3g}% chance."
     if activation == "relu":
         return (
-            "A positive output: the neuron is active and passes its evidence on."
+            "It is active and passes its evidence on."
             if a > 0
-            else "The output is 0: the neuron is inactive for this input."
+            else "It is inactive for this input: a negative sum gives exactly 0."
         )
     return (
         "A positive output leans toward the positive class and a negative one away from it; "
@@ -173,7 +168,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     yield Step(
         id="output",
         title="The neuron's output",
-        explanation=f"The neuron outputs {_num(a)}. {_reading(act, a)}",
+        explanation=f"The neuron outputs a = {_num(a)}. {_reading(act, a)}",
         phase="output",
         lines=LINES_OUTPUT,
         is_terminal=True,

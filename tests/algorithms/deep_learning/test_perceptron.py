@@ -189,3 +189,47 @@ def test_a_million_inputs_work_and_arrays_are_shared_between_steps():
     assert all(s.state["weightedInputs"] is trace[2].state["weightedInputs"] for s in trace[2:])
     assert trace[-1].state["z"] == pytest.approx(float(np.dot(w, x)) + 0.5, rel=1e-9)
     assert len(trace[2].explanation) < 400
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+
+def draw_every_step(inputs, theme_name):
+    """Each step of the diagram drawn alone into a figure, as RGBA arrays."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing import get_theme
+
+    trace = eigenvue.trace(ID, inputs)
+    theme = get_theme(theme_name)
+    with theme.context():
+        fig = Figure(figsize=(8.4, 5.3), dpi=60)
+        canvas = FigureCanvasAgg(fig)
+        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
+        images = []
+        for step in trace:
+            diagram.update(step)
+            canvas.draw()
+            images.append(np.asarray(canvas.buffer_rgba()).copy())
+    return diagram, images
+
+
+EXAMPLES = [None] + [e.inputs for e in eigenvue.get(ID).examples]
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize(
+    "inputs", EXAMPLES, ids=["default"] + [e.name for e in eigenvue.get(ID).examples]
+)
+def test_every_step_draws_and_each_changes_the_picture(inputs, theme_name):
+    diagram, images = draw_every_step(inputs, theme_name)
+    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    final = eigenvue.trace(ID, inputs)[-1].state
+    assert diagram.output_text.get_text() == f"a = {final['output']:.3g}"
+
+
+def test_a_thousand_inputs_draw_in_the_compact_view():
+    x = np.linspace(-1, 1, 1000)
+    diagram, images = draw_every_step({"inputs": x, "weights": -x, "bias": 0.0}, "light")
+    assert len(diagram.input_texts) < 10 and len(images) == 6
