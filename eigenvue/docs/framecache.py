@@ -1,0 +1,356 @@
+"""Frames for the docs site, rendered in parallel worker processes and cached on disk.
+
+A *frame set* is every frame of one trace (an algorithm run on one set of
+inputs) drawn in one theme. It is stored under a key that hashes everything
+that produces it: the algorithm's metadata and plugin folder, the framework's
+own sources, the inputs, the theme, the resolution and the versions of the
+libraries that draw. A rebuild with nothing changed therefore finds every key
+on disk and renders nothing; touching one plugin re-renders only its sets.
+
+The cache lives outside ``docs_dir`` (by default ``.cache/eigenvue/frames``
+next to ``mkdocs.yml``), so ``mkdocs serve`` never sees its own output change
+and does not rebuild in a loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import multiprocessing
+import os
+import pickle
+import platform
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eigenvue.algorithm import Algorithm
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+#: Bumped when the layout of a cache entry changes, so old entries are ignored.
+CACHE_FORMAT = 1
+#: Width in pixels of the catalogue's thumbnails.
+THUMBNAIL_WIDTH = 480
+#: Libraries whose versions change the pixels.
+DRAWING_PACKAGES = ("eigenvue", "matplotlib", "numpy", "pillow")
+
+_STEPS_FILE = "steps.json"
+_THUMBNAIL_FILE = "thumbnail.png"
+_FRAMEWORK_DIR = Path(__file__).resolve().parent.parent
+# The docs package writes pages, it draws nothing: editing it must not invalidate frames.
+_NOT_DRAWING = {Path(__file__).resolve().parent}
+
+
+@dataclass(frozen=True)
+class FrameJob:
+    """What to draw: one algorithm on one set of inputs, in one theme.
+
+    The algorithm object itself travels to the worker process (it is small
+    and picklable when its plugin is importable), so plugins registered at
+    run time render as well as those found on disk; the trace is computed in
+    the worker and never pickled.
+    """
+
+    algorithm: Algorithm = field(compare=False)
+    # As written in the metadata: validation may depend on which inputs were given.
+    inputs: dict[str, Any]
+    theme: str
+    dpi: int | None = None
+
+
+@dataclass(frozen=True)
+class RenderedFrames:
+    """A renderer's output: PNG bytes per step and the text of each step."""
+
+    images: list[bytes]
+    steps: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class FrameSet:
+    """A cached frame set: one PNG per step, a thumbnail and the steps' text."""
+
+    key: str
+    directory: Path
+    steps: list[dict[str, Any]]
+
+    @property
+    def frames(self) -> list[Path]:
+        """The PNG files, one per step, in step order."""
+        return [self.directory / _frame_name(i) for i in range(len(self.steps))]
+
+    @property
+    def thumbnail(self) -> Path:
+        """A small PNG of the last step, for the catalogue's cards."""
+        return self.directory / _THUMBNAIL_FILE
+
+
+Renderer = Callable[[FrameJob], RenderedFrames]
+
+
+def render_frames(job: FrameJob) -> RenderedFrames:
+    """Run the algorithm and draw every step; the default renderer (runs in a worker).
+
+    Parameters
+    ----------
+    job : FrameJob
+        The algorithm, inputs and theme.
+    """
+    from eigenvue.export import frame_images
+
+    trace = job.algorithm.run(job.inputs)
+    images = frame_images(trace, theme=job.theme, format="png", dpi=job.dpi)
+    steps = [{"title": s.title, "explanation": s.explanation, "phase": s.phase} for s in trace]
+    return RenderedFrames(list(images), steps)
+
+
+def thumbnail(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:
+    """A copy of a PNG scaled down to ``width`` pixels (never up)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFrames, bytes]:
+    # The worker's entry point: the thumbnail is made where the pixels already are.
+    rendered = render(job)
+    if len(rendered.images) != len(rendered.steps) or not rendered.images:
+        raise ValueError(
+            f"the renderer returned {len(rendered.images)} images for {len(rendered.steps)} steps"
+        )
+    return rendered, thumbnail(rendered.images[-1])
+
+
+def _frame_name(index: int) -> str:
+    return f"frame-{index:04d}.png"
+
+
+class CacheKeys:
+    """Computes cache keys; hashes each source folder once per instance (one build)."""
+
+    def __init__(self) -> None:
+        self._trees: dict[Path, str] = {}
+        self._versions = _versions()
+
+    def tree_digest(self, folder: Path, skip: Iterable[Path] = ()) -> str:
+        """A hash of the names and contents of every file under ``folder``."""
+        folder = folder.resolve()
+        if folder not in self._trees:
+            skipped = [s.resolve() for s in skip]
+            digest = hashlib.sha256()
+            for path in sorted(folder.rglob("*")):
+                if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+                    continue
+                if any(path.is_relative_to(s) for s in skipped):
+                    continue
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            self._trees[folder] = digest.hexdigest()
+        return self._trees[folder]
+
+    def key(self, job: FrameJob) -> str:
+        """The key of a job: a hash of everything that determines its pixels."""
+        algorithm = job.algorithm
+        described = {
+            "format": CACHE_FORMAT,
+            "algorithm": algorithm.id,
+            "metadata": algorithm.meta.model_dump(mode="json"),
+            "refs": [algorithm.package, algorithm.trace_ref, algorithm.frames_ref],
+            "inputs": job.inputs,
+            "theme": job.theme,
+            "dpi": job.dpi,
+            "versions": self._versions,
+            "plugin": _plugin_version(algorithm.plugin),
+            "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
+            "folder": self.tree_digest(algorithm.folder) if algorithm.folder else None,
+        }
+        text = json.dumps(described, sort_keys=True, ensure_ascii=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _versions() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for name in DRAWING_PACKAGES:
+        try:
+            versions[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _plugin_version(plugin: str | None) -> str | None:
+    # A third-party plugin's code may live outside its folder: its release counts too.
+    if plugin is None:
+        return None
+    from eigenvue.plugins import get_registry
+
+    for info in get_registry().plugins:
+        if info.name == plugin:
+            return f"{info.distribution}=={info.version}" if info.distribution else None
+    return None
+
+
+@dataclass
+class EnsureReport:
+    """The outcome of :meth:`FrameCache.ensure`."""
+
+    sets: dict[str, FrameSet] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    rendered_sets: int = 0
+    rendered_frames: int = 0
+    reused_sets: int = 0
+
+
+class FrameCache:
+    """Frame sets on disk, rendering what is missing in parallel worker processes.
+
+    Parameters
+    ----------
+    root : path
+        The cache folder; created on demand.
+    workers : int, optional
+        Worker processes for rendering; default: the number of CPUs. ``0`` or
+        ``1`` renders in this process.
+    render : callable, optional
+        ``render(job) -> RenderedFrames``; must be a module-level function so
+        workers can import it. The default draws with :func:`eigenvue.export.frame_images`.
+    """
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        *,
+        workers: int | None = None,
+        render: Renderer = render_frames,
+    ) -> None:
+        self.root = Path(root)
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self.render = render
+        self.keys = CacheKeys()
+
+    def load(self, key: str) -> FrameSet | None:
+        """The cached frame set of ``key``, or None when it is absent or incomplete."""
+        directory = self.root / key
+        try:
+            steps = json.loads((directory / _STEPS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        frame_set = FrameSet(key, directory, steps)
+        if not frame_set.thumbnail.is_file() or not all(p.is_file() for p in frame_set.frames):
+            return None
+        return frame_set
+
+    def ensure(self, jobs: Sequence[FrameJob]) -> EnsureReport:
+        """Make sure every job's frame set is on disk; render the missing ones.
+
+        Returns
+        -------
+        EnsureReport
+            The frame sets by key, the error of each job that failed (by key),
+            and how many sets were rendered and reused.
+        """
+        report = EnsureReport()
+        missing: dict[str, FrameJob] = {}
+        for job in jobs:
+            key = self.keys.key(job)
+            if key in report.sets or key in missing:
+                continue
+            cached = self.load(key)
+            if cached is None:
+                missing[key] = job
+            else:
+                report.sets[key] = cached
+                report.reused_sets += 1
+        if missing:
+            self._render_missing(missing, report)
+        return report
+
+    # -- rendering -----------------------------------------------------------
+
+    def _render_missing(self, missing: dict[str, FrameJob], report: EnsureReport) -> None:
+        in_process: dict[str, FrameJob] = {}
+        parallel: dict[str, FrameJob] = {}
+        for key, job in missing.items():
+            # A plugin defined where a fresh process cannot import it renders here instead.
+            (parallel if self.workers > 1 and _picklable(job) else in_process)[key] = job
+        if len(parallel) == 1:
+            in_process.update(parallel)
+            parallel = {}
+        if parallel:
+            n = min(self.workers, len(parallel))
+            log.info("eigenvue: rendering %d frame sets in %d processes", len(parallel), n)
+            # spawn, not fork: mkdocs serve runs threads, and forking a threaded process can hang.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+                futures = {
+                    key: pool.submit(_render_with_thumbnail, self.render, job)
+                    for key, job in parallel.items()
+                }
+                for key, future in futures.items():
+                    self._collect(key, missing[key], future, report)
+        for key, job in in_process.items():
+            done: Future[tuple[RenderedFrames, bytes]] = Future()
+            try:
+                done.set_result(_render_with_thumbnail(self.render, job))
+            except Exception as exc:
+                done.set_exception(exc)
+            self._collect(key, job, done, report)
+
+    def _collect(
+        self,
+        key: str,
+        job: FrameJob,
+        future: Future[tuple[RenderedFrames, bytes]],
+        report: EnsureReport,
+    ) -> None:
+        try:
+            rendered, thumb = future.result()
+        except Exception as exc:
+            report.errors[key] = f"{type(exc).__name__}: {exc}"
+            return
+        report.sets[key] = self._store(key, rendered, thumb)
+        report.rendered_sets += 1
+        report.rendered_frames += len(rendered.images)
+
+    def _store(self, key: str, rendered: RenderedFrames, thumb: bytes) -> FrameSet:
+        # Write into a private folder, then rename it into place in one step: a build
+        # interrupted half way, or two builds at once, never leave a partial entry.
+        self.root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=self.root))
+        try:
+            for i, image in enumerate(rendered.images):
+                (staging / _frame_name(i)).write_bytes(image)
+            (staging / _THUMBNAIL_FILE).write_bytes(thumb)
+            (staging / _STEPS_FILE).write_text(
+                json.dumps(rendered.steps, ensure_ascii=False), encoding="utf-8"
+            )
+            target = self.root / key
+            if target.exists():
+                shutil.rmtree(target)  # an incomplete entry left by an older build
+            os.replace(staging, target)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        return FrameSet(key, self.root / key, rendered.steps)
+
+
+def _picklable(job: FrameJob) -> bool:
+    try:
+        pickle.dumps(job)
+    except Exception:
+        return False
+    return True

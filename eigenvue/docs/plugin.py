@@ -1,0 +1,398 @@
+"""The ``eigenvue`` mkdocs plugin: a catalogue page for every registered algorithm.
+
+Events used, and why:
+
+- ``on_startup`` -- only so that mkdocs keeps one plugin object for a whole
+  ``mkdocs serve`` session (mkdocs >= 1.4 does this when the method exists).
+- ``on_config`` -- switches on the Markdown extensions the generated pages need
+  (tabs, admonitions, collapsible blocks, attribute lists, Markdown in HTML,
+  tables) when ``mkdocs.yml`` lacks them, and adds the player's and the
+  catalogue's JavaScript and CSS to every page.
+- ``on_files`` -- the work: reads the plugin registry, makes sure every frame
+  set exists in the on-disk cache (rendering missing ones in parallel worker
+  processes), then adds the generated pages, frames, thumbnails and assets as
+  virtual files (``File.generated``), so nothing generated is ever written to
+  ``docs_dir`` or committed. It also places the catalogue in the navigation,
+  which mkdocs builds right after this event.
+- ``on_post_build`` -- logs how many frame sets were reused and rendered.
+
+The frame cache lives outside ``docs_dir``, so ``mkdocs serve`` does not see
+the plugin's output change and never rebuilds in a loop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import html
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url, nest_paths
+
+from eigenvue.docs.framecache import EnsureReport, FrameCache, FrameJob, FrameSet
+from eigenvue.docs.pages import CATEGORY_TITLES, Card, algorithm_page, catalogue_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from eigenvue.algorithm import Algorithm
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+THEMES = ("light", "dark")
+ASSET_DIR = "assets/eigenvue"
+CATALOGUE_CSS = Path(__file__).with_name("catalogue.css")
+
+# Extensions the generated pages rely on, with the options they need.
+REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "admonition": {},
+    "attr_list": {},
+    "md_in_html": {},
+    "tables": {},
+    "pymdownx.details": {},
+    "pymdownx.superfences": {},
+    "pymdownx.tabbed": {"alternate_style": True},
+    "pymdownx.highlight": {},
+}
+
+
+class EigenvuePluginConfig(Config):
+    """Options of the ``eigenvue`` plugin, written under ``plugins: - eigenvue:`` in mkdocs.yml."""
+
+    path = opt.Type(str, default="algorithms")
+    """Folder of the site that holds the catalogue index and one sub-folder per algorithm."""
+
+    nav_title = opt.Type(str, default="Catalogue")
+    """Title of the navigation section (and of the index page) of the catalogue.
+
+    With an explicit ``nav`` in mkdocs.yml, an entry pointing at ``<path>/index.md``
+    (for example ``- Catalogue: algorithms/index.md``) marks where the section goes;
+    without one, the section is appended at the end.
+    """
+
+    cache_dir = opt.Type(str, default=".cache/eigenvue/frames")
+    """Where rendered frames are kept, relative to mkdocs.yml; must lie outside ``docs_dir``.
+
+    The environment variable ``EIGENVUE_DOCS_CACHE`` overrides it.
+    """
+
+    workers = opt.Optional(opt.Type(int))
+    """Worker processes that render frames; default: one per CPU. ``1`` renders in-process."""
+
+    dpi = opt.Optional(opt.Type(int))
+    """Resolution of the frames; default: that of :func:`eigenvue.export.frame_images`."""
+
+    examples = opt.Type(bool, default=True)
+    """Give every input example its own player (off: examples show their JSON only)."""
+
+
+@dataclass
+class _Run:
+    """The frames of one run of an algorithm (default inputs or an example), both themes."""
+
+    label: str
+    light: FrameSet | None
+    dark: FrameSet | None
+    error: str | None = None
+
+
+class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
+    """Adds the catalogue: an index page and a page per registered algorithm."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.report: EnsureReport | None = None
+        self.generated_pages: list[str] = []
+        self._command: str = "build"
+
+    # -- events ----------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember the command; makes mkdocs keep this object across ``serve`` rebuilds."""
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Enable the Markdown extensions the pages need and add the player's assets."""
+        for name, options in REQUIRED_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+            if options:
+                current = config.mdx_configs.setdefault(name, {})
+                for key, value in options.items():
+                    current.setdefault(key, value)
+        js, css = self._assets()
+        for _source, target in (*js, *css):
+            url = f"{ASSET_DIR}/{target}"
+            if target.endswith(".js"):
+                if url not in [str(s) for s in config.extra_javascript]:
+                    config.extra_javascript.append(url)
+            elif url not in config.extra_css:
+                config.extra_css.append(url)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Render or reuse the frames, add the generated pages and images, place the nav."""
+        from eigenvue.plugins import get_registry
+
+        algorithms = _catalogue_order(get_registry().algorithms.values())
+        cache = FrameCache(self._cache_dir(config), workers=self.config.workers)
+        runs = self._frames(cache, algorithms)
+
+        root = self.config.path.strip("/")
+        names = {a.id: a.meta.name for a in algorithms}
+        self.generated_pages = []
+        added: set[str] = set()
+
+        def add(src_uri: str, **source: Any) -> None:
+            if src_uri in added:
+                return
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                if existing.generated_by is None:
+                    raise PluginError(
+                        f"eigenvue: docs/{src_uri} is in the way of a generated file; "
+                        "remove it (generated pages are never written to docs_dir)"
+                    )
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, **source))
+            added.add(src_uri)
+
+        cards = []
+        for algorithm in algorithms:
+            folder = f"{root}/{algorithm.id}"
+            page_uri = f"{root}/{algorithm.id}.md"
+            page_url = _url(config, page_uri)
+            algorithm_runs = runs.get(algorithm.id, [])
+            for run in algorithm_runs:
+                for frame_set in (run.light, run.dark):
+                    for index, path in enumerate(frame_set.frames if frame_set else []):
+                        add(f"{folder}/{_frame_name(frame_set, index)}", abs_src_path=str(path))
+            # Players are raw HTML, which mkdocs does not rewrite: their image URLs are
+            # made relative to the page's URL here (it differs with use_directory_urls).
+            url = functools.partial(_relative_url, config, folder, page_url)
+            players = [self._player(algorithm, run, i, url) for i, run in enumerate(algorithm_runs)]
+            default_player = players[0] if players else _no_frames(algorithm)
+            example_players = players[1:] or [""] * len(algorithm.meta.examples)
+            page = algorithm_page(
+                algorithm, player=default_player, example_players=example_players, names=names
+            )
+            add(page_uri, content=page)
+            self.generated_pages.append(page_uri)
+            first = algorithm_runs[0] if algorithm_runs else None
+            cards.append(self._card(algorithm, first))
+            if first and first.light and first.dark:
+                for theme, frame_set in zip(THEMES, (first.light, first.dark)):
+                    add(f"{folder}/thumbnail-{theme}.png", abs_src_path=str(frame_set.thumbnail))
+
+        add(f"{root}/index.md", content=catalogue_page(cards, self.config.nav_title))
+        self.generated_pages.append(f"{root}/index.md")
+        js, css = self._assets()
+        for source, target in (*js, *css):
+            add(f"{ASSET_DIR}/{target}", abs_src_path=str(source))
+
+        config.nav = self._navigation(config.nav, files, algorithms)
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Say what the frame cache did: a warm rebuild renders nothing."""
+        if self.report is not None:
+            log.info(
+                "eigenvue: %d pages; frame sets: %d reused, %d rendered (%d frames)",
+                len(self.generated_pages),
+                self.report.reused_sets,
+                self.report.rendered_sets,
+                self.report.rendered_frames,
+            )
+
+    # -- frames ------------------------------------------------------------------
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").resolve().parent
+        cache = Path(os.environ.get("EIGENVUE_DOCS_CACHE") or self.config.cache_dir)
+        cache = (base / cache).resolve()
+        docs = Path(config.docs_dir).resolve()
+        if cache == docs or cache.is_relative_to(docs):
+            raise PluginError(
+                f"eigenvue: cache_dir {cache} lies inside docs_dir; mkdocs serve would "
+                "rebuild every time a frame is written. Choose a folder outside docs_dir."
+            )
+        return cache
+
+    def _frames(self, cache: FrameCache, algorithms: list[Algorithm]) -> dict[str, list[_Run]]:
+        """Every run's frame sets, by algorithm id: the default run first, then each example."""
+        plans: dict[str, list[tuple[str, list[FrameJob]]]] = {}
+        jobs: list[FrameJob] = []
+        for algorithm in algorithms:
+            if algorithm.frames_ref is None:
+                continue
+            runs = [("default inputs", algorithm.meta.defaults)]
+            if self.config.examples:
+                runs += [(f"example {e.name!r}", e.inputs) for e in algorithm.meta.examples]
+            plans[algorithm.id] = []
+            for label, inputs in runs:
+                run_jobs = [
+                    FrameJob(algorithm, dict(inputs), theme, self.config.dpi) for theme in THEMES
+                ]
+                plans[algorithm.id].append((label, run_jobs))
+                jobs.extend(run_jobs)
+
+        self.report = report = cache.ensure(jobs)
+        out: dict[str, list[_Run]] = {}
+        for algorithm_id, planned in plans.items():
+            out[algorithm_id] = []
+            for label, (light_job, dark_job) in planned:
+                light_key, dark_key = cache.keys.key(light_job), cache.keys.key(dark_job)
+                error = report.errors.get(light_key) or report.errors.get(dark_key)
+                if error:
+                    log.warning(
+                        "eigenvue: the frames of %s (%s) failed: %s", algorithm_id, label, error
+                    )
+                    out[algorithm_id].append(_Run(label, None, None, error))
+                else:
+                    out[algorithm_id].append(
+                        _Run(label, report.sets[light_key], report.sets[dark_key])
+                    )
+        return out
+
+    def _player(
+        self, algorithm: Algorithm, run: _Run, index: int, url: Callable[[str], str]
+    ) -> str:
+        if run.light is None or run.dark is None:
+            reason = html.escape(run.error or "unknown error")
+            return f'!!! failure "The frames of this run could not be drawn"\n\n    {reason}'
+        from eigenvue.player import player_fragment
+
+        frames = []
+        for i, step in enumerate(run.light.steps):
+            title, explanation = step["title"], step["explanation"]
+            frames.append(
+                {
+                    "src": url(_frame_name(run.light, i)),
+                    "srcDark": url(_frame_name(run.dark, i)),
+                    "alt": _alt(title, explanation),
+                    "title": title,
+                    "explanation": explanation,
+                    "phase": step.get("phase"),
+                }
+            )
+        player_id = f"{algorithm.id}-{'default' if index == 0 else f'example-{index}'}"
+        return player_fragment(frames, player_id=player_id)
+
+    def _card(self, algorithm: Algorithm, run: _Run | None) -> Card:
+        meta = algorithm.meta
+        card = Card(
+            id=meta.id,
+            name=meta.name,
+            category=meta.category,
+            difficulty=meta.difficulty,
+            description=meta.description.short,
+            time=meta.complexity.time,
+            space=meta.complexity.space,
+            link=f"{meta.id}.md",
+        )
+        if run is None or run.light is None or run.dark is None:
+            return card
+        last = run.light.steps[-1]
+        return dataclasses.replace(
+            card,
+            thumbnail_light=f"{meta.id}/thumbnail-light.png",
+            thumbnail_dark=f"{meta.id}/thumbnail-dark.png",
+            alt=_alt(last["title"], last["explanation"]),
+        )
+
+    # -- assets and navigation --------------------------------------------------------
+
+    def _assets(self) -> tuple[list[tuple[Path, str]], list[tuple[Path, str]]]:
+        """(source, name) pairs of the JavaScript and CSS files every page loads."""
+        from eigenvue.player import asset_paths
+
+        js_path, css_path = (Path(p) for p in asset_paths())
+        return [(js_path, js_path.name)], [
+            (css_path, css_path.name),
+            (CATALOGUE_CSS, CATALOGUE_CSS.name),
+        ]
+
+    def _navigation(self, nav: Any, files: Files, algorithms: list[Algorithm]) -> list[Any]:
+        """The site's nav with the catalogue section in place (mkdocs builds the nav next)."""
+        root = self.config.path.strip("/")
+        index = f"{root}/index.md"
+        groups: dict[str, list[dict[str, str]]] = {}
+        for algorithm in algorithms:
+            groups.setdefault(algorithm.meta.category, []).append(
+                {algorithm.meta.name: f"{root}/{algorithm.id}.md"}
+            )
+        section = {
+            self.config.nav_title: [
+                index,
+                *({CATEGORY_TITLES.get(c, c): pages} for c, pages in groups.items()),
+            ]
+        }
+        if nav is None:
+            # mkdocs would nest every file by folder; keep that for the hand-written
+            # pages and give the catalogue its category sections.
+            written = [
+                f.src_uri
+                for f in files.documentation_pages()
+                if f.generated_by is None and f.inclusion.is_in_nav()
+            ]
+            return [*nest_paths(sorted(written, key=_home_first)), section]
+        entries = list(nav)
+        for position, entry in enumerate(entries):
+            target = (
+                next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+            )
+            if target == index:
+                entries[position] = section
+                return entries
+        return [*entries, section]
+
+
+def _catalogue_order(algorithms: Any) -> list[Algorithm]:
+    order = {category: i for i, category in enumerate(CATEGORY_TITLES)}
+    return sorted(
+        algorithms, key=lambda a: (order.get(a.meta.category, len(order)), a.meta.name.lower())
+    )
+
+
+def _frame_name(frame_set: FrameSet, index: int) -> str:
+    # The key in the URL busts browser caches exactly when the pixels change.
+    return f"frames/{frame_set.key[:16]}/{index:03d}.png"
+
+
+def _alt(title: str, explanation: str) -> str:
+    title = title.strip()
+    separator = " " if title.endswith((".", "!", "?", ":")) else ". "
+    return f"{title}{separator}{explanation.strip()}"
+
+
+def _url(config: MkDocsConfig, src_uri: str) -> str:
+    """The URL mkdocs gives the file at ``src_uri``."""
+    return File(src_uri, None, config.site_dir, config.use_directory_urls).url
+
+
+def _relative_url(config: MkDocsConfig, folder: str, page_url: str, name: str) -> str:
+    """The URL of ``folder/name`` relative to the page at ``page_url``."""
+    return get_relative_url(_url(config, f"{folder}/{name}"), page_url)
+
+
+def _home_first(src_uri: str) -> tuple[int, str]:
+    return (0 if src_uri == "index.md" else 1, src_uri)
+
+
+def _no_frames(algorithm: Algorithm) -> str:
+    return (
+        '!!! note "No pictures yet"\n\n'
+        f"    {algorithm.meta.name} has no frame generator yet; "
+        "`eigenvue.steps` still gives every step as data."
+    )
