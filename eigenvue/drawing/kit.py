@@ -1,0 +1,858 @@
+"""Shared drawing helpers for plugins' diagrams.
+
+:class:`NetworkDrawing` draws a layered, fully connected network (neurons in
+columns, one line per weight) on one Axes, and switches to a compact view
+(activations as colour strips, weight matrices as heat maps) when a layer is
+too wide to draw neuron by neuron. Backpropagation and the feedforward
+network both draw with it, so the two lessons look alike.
+
+Like every diagram, the drawing is built once and then updated: each ``set_*``
+method changes the data, colours or text of artists made in ``__init__``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import Normalize, to_rgba, to_rgba_array
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.image import AxesImage
+    from matplotlib.text import Text
+
+    from eigenvue.drawing.theme import Theme
+
+ArrayLike = Any
+
+#: Above this many neurons in any layer, a network is drawn in the compact view.
+MAX_DRAWN_NEURONS = 12
+
+
+def blend(color: str, background: str, amount: float) -> tuple[float, float, float, float]:
+    """``color`` mixed into ``background``: ``amount`` 1 is the colour, 0 the background.
+
+    A tint drawn this way stays opaque, so lines behind a tinted neuron do not
+    show through it.
+    """
+    c, b = np.array(to_rgba(color)), np.array(to_rgba(background))
+    mixed = amount * c + (1.0 - amount) * b
+    return (float(mixed[0]), float(mixed[1]), float(mixed[2]), 1.0)
+
+
+def default_layer_names(layer_sizes: Sequence[int]) -> list[str]:
+    """``["input", "hidden 1", …, "output"]`` for a network with these layer sizes."""
+    last = len(layer_sizes) - 1
+    return [
+        "input" if layer == 0 else "output" if layer == last else f"hidden {layer}"
+        for layer in range(len(layer_sizes))
+    ]
+
+
+def _weight_matrices(weights: Sequence[ArrayLike], n_layers: int) -> list[np.ndarray]:
+    """Weight matrices indexed by destination layer (``[0]`` an empty placeholder).
+
+    Accepts the step format's ``[[], W[1], …, W[L-1]]`` or a plain ``[W[1], …]``.
+    """
+    matrices = [np.asarray(w, dtype=float) for w in weights]
+    if len(matrices) == n_layers - 1:
+        matrices = [np.empty((0, 0)), *matrices]
+    if len(matrices) != n_layers:
+        raise ValueError(f"expected {n_layers - 1} weight matrices, got {len(weights)}")
+    return matrices
+
+
+class NetworkDrawing:
+    """A layered network on one Axes: neurons, weighted connections, per-layer emphasis.
+
+    Layers are columns from left (input) to right (output); neuron ``i`` of a
+    layer is drawn top-down. In the **graph view** every neuron is a circle
+    holding its value and every weight a line whose colour is the weight's
+    sign (``theme.positive`` / ``theme.negative``) and whose width grows with
+    ``|w|``. When any layer has more than ``max_neurons`` neurons the drawing
+    uses the **compact view** instead: each layer's values become a colour
+    strip and each weight matrix a heat map, so a 1000-wide layer costs a few
+    images rather than a million lines. Both views answer the same methods;
+    check :attr:`compact` before drawing anything of your own next to a neuron.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw. The drawing owns the Axes: it turns its frame off and
+        sets its limits.
+    layer_sizes : sequence of int
+        Neurons per layer, input layer first.
+    theme : eigenvue.drawing.Theme
+        The colours.
+    max_neurons : int, default 12
+        The widest layer drawn neuron by neuron.
+    layer_names : sequence of str, optional
+        A caption per layer; by default "input", "hidden 1", …, "output".
+    value_format, note_format : str
+        ``str.format`` patterns of neuron values and of notes.
+    notes : bool, default True
+        Whether room is kept for a second number per neuron (a note, e.g. the
+        gradient δ in backpropagation): under each neuron in the graph view,
+        a second strip beside each layer in the compact view.
+    legend : bool, default True
+        Explain the connection colours and widths under the drawing.
+    empty_text : str, default ""
+        Shown in a neuron whose value is not known yet (``set_values(layer, None)``),
+        e.g. ``"?"``.
+    right_margin : float, default 0.45
+        Free room right of the output layer in the graph view, in units of the
+        distance between layers, for a plugin's own labels (targets, say).
+
+    Examples
+    --------
+    >>> drawing = NetworkDrawing(ax, [2, 2, 1], theme)             # doctest: +SKIP
+    >>> drawing.set_weights(state["weights"])                       # doctest: +SKIP
+    >>> drawing.set_values(1, state["activations"][1])              # doctest: +SKIP
+    >>> drawing.emphasize_layer(1, theme.forward)                   # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        ax: Axes,
+        layer_sizes: Sequence[int],
+        theme: Theme,
+        *,
+        max_neurons: int = MAX_DRAWN_NEURONS,
+        layer_names: Sequence[str] | None = None,
+        value_format: str = "{:.3g}",
+        note_format: str = "{:+.3g}",
+        notes: bool = True,
+        legend: bool = True,
+        right_margin: float = 0.45,
+        empty_text: str = "",
+    ) -> None:
+        self.ax = ax
+        self.empty_text = empty_text
+        self.theme = theme
+        self.layer_sizes = tuple(int(n) for n in layer_sizes)
+        if len(self.layer_sizes) < 2 or min(self.layer_sizes) < 1:
+            raise ValueError(f"a network needs ≥ 2 layers of ≥ 1 neuron, got {layer_sizes}")
+        self.n_layers = len(self.layer_sizes)
+        self.compact = max(self.layer_sizes) > max_neurons
+        self.value_format = value_format
+        self.note_format = note_format
+        self.layer_names = list(layer_names or default_layer_names(self.layer_sizes))
+        self._weight_scale: float | None = None
+        self._has_notes = notes
+        ax.set_axis_off()
+        if self.compact:
+            self._build_compact(notes, legend)
+        else:
+            self._build_graph(notes, legend, right_margin)
+        self.reset()
+
+    # -- the graph view -----------------------------------------------------------
+
+    def _build_graph(self, notes: bool, legend: bool, right_margin: float) -> None:
+        theme, ax = self.theme, self.ax
+        sizes = self.layer_sizes
+        widest = max(sizes)
+        top = (widest - 1) / 2
+        # Vertical room: half a spacing above the top neuron for the layer captions,
+        # and below the bottom one for its note and the legend.
+        bottom_room = 0.55 + (0.35 if notes else 0) + (0.45 if legend else 0)
+        ax.set_xlim(-0.45, self.n_layers - 1 + right_margin)
+        ax.set_ylim(-top - bottom_room, top + 0.75)
+
+        # Sizes in pixels follow from the Axes' size, fixed once the figure is laid out.
+        width_px, height_px = ax.bbox.width, ax.bbox.height
+        dpi = ax.figure.dpi
+        spacing_px = height_px / (widest + bottom_room + 0.75 - 1 + 1e-9)
+        gap_px = width_px / (self.n_layers - 1 + 0.45 + right_margin)
+        radius_px = float(np.clip(min(0.3 * spacing_px, 0.16 * gap_px), 5.0, 27.0))
+        self._radius_points = radius_px * 72.0 / dpi
+        self._spacing_px = spacing_px
+        # Values sit inside the circle when it is large enough to hold "−0.123",
+        # otherwise beside it, in smaller type.
+        self._values_inside = radius_px >= 17
+        value_size = 9.0 if self._values_inside else 8.0
+        self._point_to_data = 1.0 / spacing_px * dpi / 72.0  # points → data units (y)
+
+        self.positions: list[np.ndarray] = []
+        for layer, n in enumerate(sizes):
+            ys = (n - 1) / 2 - np.arange(n, dtype=float)
+            self.positions.append(np.column_stack([np.full(n, float(layer)), ys]))
+        xy = np.concatenate(self.positions)
+        self._offsets = np.concatenate([[0], np.cumsum(sizes)])
+
+        # Connections: one collection for all weights, layer after layer,
+        # destination neuron outer and source neuron inner (the weight-matrix order).
+        segments = []
+        self._connection_offsets = [0, 0]
+        for layer in range(1, self.n_layers):
+            src, dst = self.positions[layer - 1], self.positions[layer]
+            for j in range(len(dst)):
+                for i in range(len(src)):
+                    segments.append((src[i], dst[j]))
+            self._connection_offsets.append(len(segments))
+        self._connections = LineCollection(
+            segments, colors=theme.edge, linewidths=1.0, capstyle="round", zorder=1
+        )
+        ax.add_collection(self._connections)
+
+        # Emphasis bands behind the layer columns.
+        self._bands: list[Rectangle] = []
+        for layer in range(self.n_layers):
+            band = Rectangle(
+                (layer - 0.3, -top - 0.5 - (0.32 if notes else 0)),
+                0.6,
+                2 * top + 1.5 + (0.32 if notes else 0),
+                facecolor=theme.highlight,
+                edgecolor="none",
+                alpha=0.14,
+                zorder=0,
+                visible=False,
+            )
+            ax.add_patch(band)
+            self._bands.append(band)
+
+        self._neurons = ax.scatter(
+            xy[:, 0],
+            xy[:, 1],
+            s=(2 * self._radius_points) ** 2,
+            facecolors=theme.background,
+            edgecolors=theme.text,
+            linewidths=1.4,
+            zorder=3,
+        )
+
+        count = len(xy)
+        self._faces = np.tile(to_rgba(theme.background), (count, 1))
+        self._edges = np.tile(to_rgba(theme.text), (count, 1))
+        self._widths = np.full(count, 1.4)
+
+        inside = self._values_inside
+        dx = 0.0 if inside else (radius_px + 3) / gap_px
+        self._value_texts: list[list[Text]] = []
+        self._note_texts: list[list[Text]] = []
+        for pos in self.positions:
+            self._value_texts.append(
+                [
+                    ax.text(
+                        x + dx,
+                        y,
+                        "",
+                        ha="center" if inside else "left",
+                        va="center",
+                        fontsize=value_size,
+                        color=theme.text,
+                        zorder=4,
+                    )
+                    for x, y in pos
+                ]
+            )
+            note_dy = (radius_px + 3) / spacing_px
+            self._note_texts.append(
+                [
+                    ax.text(
+                        x,
+                        y - note_dy,
+                        "",
+                        ha="center",
+                        va="top",
+                        fontsize=8.5,
+                        color=theme.gradient,
+                        zorder=5,
+                        bbox={
+                            "boxstyle": "round,pad=0.15",
+                            "facecolor": theme.background,
+                            "edgecolor": "none",
+                            "alpha": 0.85,
+                        },
+                    )
+                    for x, y in pos
+                ]
+                if notes
+                else []
+            )
+
+        self._captions = [
+            ax.text(
+                layer,
+                top + 0.55,
+                f"{name}\n{n} neuron{'s' if n != 1 else ''}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=theme.muted,
+                linespacing=1.25,
+            )
+            for layer, (name, n) in enumerate(zip(self.layer_names, sizes))
+        ]
+        if legend:
+            self._add_line_legend()
+
+    def _add_line_legend(self) -> None:
+        theme = self.theme
+        handles = [
+            Line2D([], [], color=theme.positive, lw=3, label="weight > 0"),
+            Line2D([], [], color=theme.negative, lw=3, label="weight < 0"),
+            Line2D([], [], color=theme.muted, lw=1, label="thicker = larger |weight|"),
+        ]
+        self.ax.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncols=3,
+            frameon=False,
+            fontsize=9,
+            labelcolor=theme.muted,
+            handlelength=1.6,
+            columnspacing=1.4,
+            borderaxespad=0.0,
+        )
+
+    # -- the compact view ------------------------------------------------------------
+
+    def _build_compact(self, notes: bool, legend: bool) -> None:
+        theme, ax = self.theme, self.ax
+        strip_w = 0.035
+        gap = 0.018
+        per_layer = strip_w * (2 if notes else 1) + (0.006 if notes else 0)
+        n_matrices = self.n_layers - 1
+        free = 1.0 - self.n_layers * per_layer - (2 * self.n_layers - 2) * gap
+        matrix_w = max(free / n_matrices, 0.02)
+        bottom, height = (0.17 if legend else 0.04), (0.66 if legend else 0.8)
+
+        self._strips: list[AxesImage] = []
+        self._note_strips: list[AxesImage | None] = []
+        self._strip_axes = []
+        self._matrix_images: list[AxesImage | None] = [None]
+        self._matrix_axes: list[Any] = [None]
+        self._cell_texts: list[list[Text]] = []
+        self._captions = []
+        self._matrix_captions: list[Text | None] = [None]
+        value_cmap = _with_bad(theme.diverging, theme.panel)
+        x = 0.0
+        for layer, n in enumerate(self.layer_sizes):
+            if layer > 0:
+                mat_ax = ax.inset_axes((x, bottom, matrix_w, height))
+                image = mat_ax.imshow(
+                    np.full((self.layer_sizes[layer], self.layer_sizes[layer - 1]), np.nan),
+                    cmap=value_cmap,
+                    norm=Normalize(-1, 1),
+                    aspect="auto",
+                    interpolation="antialiased",
+                )
+                _plain_frame(mat_ax, theme)
+                caption = mat_ax.set_title(
+                    f"W[{layer}]  {self.layer_sizes[layer]}×{self.layer_sizes[layer - 1]}",
+                    fontsize=9,
+                    color=theme.muted,
+                )
+                self._matrix_axes.append(mat_ax)
+                self._matrix_images.append(image)
+                self._matrix_captions.append(caption)
+                x += matrix_w + gap
+            strip_ax = ax.inset_axes((x, bottom, strip_w, height))
+            strip = strip_ax.imshow(
+                np.full((n, 1), np.nan),
+                cmap=value_cmap,
+                norm=Normalize(-1, 1),
+                aspect="auto",
+                interpolation="nearest",
+            )
+            _plain_frame(strip_ax, theme)
+            self._strip_axes.append(strip_ax)
+            self._strips.append(strip)
+            texts = []
+            if n <= MAX_DRAWN_NEURONS:
+                texts = [
+                    strip_ax.text(0, i, "", ha="center", va="center", fontsize=7, color=theme.text)
+                    for i in range(n)
+                ]
+            self._cell_texts.append(texts)
+            self._captions.append(
+                strip_ax.text(
+                    0.5 if not notes else 1.1,
+                    -0.03,
+                    f"{self.layer_names[layer]}\n{n:,}",
+                    transform=strip_ax.transAxes,
+                    ha="center",
+                    va="top",
+                    fontsize=8.5,
+                    color=theme.muted,
+                    linespacing=1.2,
+                )
+            )
+            x += strip_w
+            if notes:
+                note_ax = ax.inset_axes((x + 0.006, bottom, strip_w, height))
+                note = note_ax.imshow(
+                    np.full((n, 1), np.nan),
+                    cmap=value_cmap,
+                    norm=Normalize(-1, 1),
+                    aspect="auto",
+                    interpolation="nearest",
+                )
+                _plain_frame(note_ax, theme)
+                note_ax.set_title("δ", fontsize=9, color=theme.gradient)
+                self._note_strips.append(note)
+                x += strip_w + 0.006
+            else:
+                self._note_strips.append(None)
+            x += gap
+        if legend:
+            self._add_colour_legend(bottom)
+
+    def _add_colour_legend(self, bottom: float) -> None:
+        theme = self.theme
+        cbar_ax = self.ax.inset_axes((0.3, 0.02, 0.4, 0.035))
+        gradient = np.linspace(-1, 1, 256)[None, :]
+        cbar_ax.imshow(gradient, cmap=theme.diverging, aspect="auto", extent=(-1, 1, 0, 1))
+        cbar_ax.set_yticks([])
+        cbar_ax.set_xticks([-1, 0, 1], ["negative", "0", "positive"], fontsize=8.5)
+        cbar_ax.tick_params(colors=theme.muted, length=2, pad=2)
+        for spine in cbar_ax.spines.values():
+            spine.set_visible(False)
+        self.ax.text(
+            0.5,
+            0.065,
+            "colour = value (each picture scaled to its largest |value|)",
+            transform=self.ax.transAxes,
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+            color=theme.muted,
+        )
+
+    # -- queries -------------------------------------------------------------------------
+
+    def neuron_position(self, layer: int, index: int) -> tuple[float, float]:
+        """Data coordinates of a neuron's centre (graph view only).
+
+        Raises
+        ------
+        RuntimeError
+            In the compact view, where neurons are not drawn one by one.
+        """
+        if self.compact:
+            raise RuntimeError("neurons have no position in the compact view")
+        x, y = self.positions[layer][index]
+        return float(x), float(y)
+
+    @property
+    def neuron_radius(self) -> float:
+        """The radius of a neuron, in data units of the y axis (graph view)."""
+        return self._radius_points * self._point_to_data
+
+    # -- updates ---------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Blank every value and note and remove all emphasis (weights stay)."""
+        for layer in range(self.n_layers):
+            self.set_values(layer, None)
+            if self._has_notes:
+                self.set_notes(layer, None)
+            self.set_neuron_style(layer)
+        self.emphasize_layer(None)
+        self.emphasize_connections(None)
+
+    def set_values(
+        self,
+        layer: int,
+        values: ArrayLike | None,
+        *,
+        color: str | None = None,
+        scale: float | None = None,
+    ) -> None:
+        """Show one number per neuron of ``layer`` (``None`` blanks them).
+
+        Parameters
+        ----------
+        layer : int
+            Which layer.
+        values : array-like of shape (n,), or None
+            The numbers, e.g. activations; ``None`` for "not computed yet".
+        color : str, optional
+            Colour of the numbers' text (graph view); the theme's text colour by default.
+        scale : float, optional
+            Compact view: the |value| mapped to the ends of the colour map;
+            by default the largest |value| of ``values``.
+        """
+        theme = self.theme
+        if self.compact:
+            data = self._column(layer, values)
+            self._strips[layer].set_data(data)
+            self._strips[layer].set_norm(_symmetric(data, scale))
+            for text, value in zip(self._cell_texts[layer], data[:, 0]):
+                text.set_text("" if np.isnan(value) else self._format(self.value_format, value))
+            return
+        texts = self._value_texts[layer]
+        if values is None:
+            for text in texts:
+                text.set_text(self.empty_text)
+                text.set_color(theme.muted)
+            return
+        flat = np.asarray(values, dtype=float).ravel()
+        for text, value in zip(texts, flat):
+            text.set_text(self._format(self.value_format, value))
+            text.set_color(color or theme.text)
+
+    def set_notes(
+        self,
+        layer: int,
+        values: ArrayLike | None,
+        *,
+        color: str | None = None,
+        prefix: str = "",
+        scale: float | None = None,
+    ) -> None:
+        """Show a second number per neuron of ``layer`` (``None`` hides them).
+
+        Parameters
+        ----------
+        layer : int
+            Which layer.
+        values : array-like of shape (n,), or None
+            The numbers, e.g. the gradients δ.
+        color : str, optional
+            Text colour (graph view); ``theme.gradient`` by default.
+        prefix : str
+            Written before each number in the graph view (``"δ "``).
+        scale : float, optional
+            Compact view: the |value| at the ends of the colour map.
+        """
+        if not self._has_notes:
+            raise RuntimeError("this drawing was made with notes=False")
+        if self.compact:
+            data = self._column(layer, values)
+            note = self._note_strips[layer]
+            assert note is not None
+            note.set_data(data)
+            note.set_norm(_symmetric(data, scale))
+            return
+        texts = self._note_texts[layer]
+        if values is None:
+            for text in texts:
+                text.set_visible(False)
+            return
+        flat = np.asarray(values, dtype=float).ravel()
+        for text, value in zip(texts, flat):
+            text.set_text(prefix + self._format(self.note_format, value))
+            text.set_color(color or self.theme.gradient)
+            text.set_visible(True)
+
+    def set_neuron_style(
+        self,
+        layer: int,
+        *,
+        face: str | Sequence[Any] | None = None,
+        edge: str | None = None,
+        width: float = 1.4,
+    ) -> None:
+        """Fill and outline the neurons of ``layer`` (graph view; ignored when compact).
+
+        ``face`` is one colour or one per neuron; ``None`` restores the theme's
+        background fill and text-coloured outline.
+        """
+        if self.compact:
+            return
+        start, stop = self._offsets[layer], self._offsets[layer + 1]
+        self._faces[start:stop] = to_rgba_array(face if face is not None else self.theme.background)
+        self._edges[start:stop] = to_rgba(edge or self.theme.text)
+        self._widths[start:stop] = width
+        self._neurons.set_facecolors(self._faces)
+        self._neurons.set_edgecolors(self._edges)
+        self._neurons.set_linewidths(self._widths)
+
+    def set_weight_scale(self, scale: float | None) -> None:
+        """Fix the |weight| drawn thickest (graph) or at the colour map's ends (compact).
+
+        Keep one scale for a whole trace so that a change of width or colour
+        between steps means a change of weight. ``None`` rescales at each
+        :meth:`set_weights` to the largest |weight| given.
+        """
+        self._weight_scale = None if scale is None else float(scale) or 1.0
+
+    def set_weights(self, weights: Sequence[ArrayLike]) -> None:
+        """Colour each connection by its weight's sign and size it by ``|w|``.
+
+        Parameters
+        ----------
+        weights : sequence of array-like
+            ``weights[l]`` of shape ``(n_l, n_{l-1})`` for each layer ``l ≥ 1``,
+            optionally preceded by an empty placeholder for the input layer (the
+            step format's ``[[], W[1], …]``).
+        """
+        matrices = _weight_matrices(weights, self.n_layers)
+        scale = self._weight_scale
+        if scale is None:
+            scale = max((float(np.max(np.abs(m))) for m in matrices[1:] if m.size), default=1.0)
+            scale = scale or 1.0
+        if self.compact:
+            for layer in range(1, self.n_layers):
+                image = self._matrix_images[layer]
+                assert image is not None
+                image.set_data(matrices[layer])
+                image.set_norm(Normalize(-scale, scale))
+            return
+        flat = np.concatenate([m.ravel() for m in matrices[1:]])
+        self._weights_flat = flat
+        magnitude = np.clip(np.abs(flat) / scale, 0.0, 1.0)
+        self._base_widths = 0.4 + 5.0 * magnitude
+        self._base_colors = np.where(
+            (flat >= 0)[:, None],
+            np.array(to_rgba(self.theme.positive)),
+            np.array(to_rgba(self.theme.negative)),
+        )
+        self._apply_connection_style()
+
+    def emphasize_layer(self, layer: int | None, color: str | None = None) -> None:
+        """Mark ``layer`` as the one the step is about (``None``: no layer).
+
+        Graph view: a tinted band behind the column and a coloured caption.
+        Compact view: a coloured frame around the layer's strip.
+        """
+        color = color or self.theme.highlight
+        for index, caption in enumerate(self._captions):
+            on = index == layer
+            caption.set_color(color if on else self.theme.muted)
+            caption.set_fontweight("bold" if on else "normal")
+        if self.compact:
+            for index, strip_ax in enumerate(self._strip_axes):
+                _frame_colour(
+                    strip_ax, color if index == layer else self.theme.edge, index == layer
+                )
+            return
+        for index, band in enumerate(self._bands):
+            band.set_visible(index == layer)
+            band.set_facecolor(color)
+
+    def emphasize_connections(self, layer: int | None, color: str | None = None) -> None:
+        """Bring the connections into ``layer`` forward and fade the others.
+
+        Parameters
+        ----------
+        layer : int or None
+            The destination layer of the connections (``None``: all drawn alike).
+        color : str, optional
+            Draw the emphasised connections in this colour instead of their
+            sign colours (e.g. ``theme.gradient`` while the error flows back
+            through them).
+        """
+        self._emphasis = (layer, color)
+        if self.compact:
+            for index in range(1, self.n_layers):
+                on = layer is None or index == layer
+                image = self._matrix_images[index]
+                assert image is not None
+                image.set_alpha(1.0 if on else 0.45)
+                target = color if (index == layer and color) else self.theme.edge
+                _frame_colour(self._matrix_axes[index], target, index == layer)
+                caption = self._matrix_captions[index]
+                assert caption is not None
+                caption.set_color(target if index == layer else self.theme.muted)
+            return
+        if hasattr(self, "_base_colors"):
+            self._apply_connection_style()
+
+    def _apply_connection_style(self) -> None:
+        layer, color = getattr(self, "_emphasis", (None, None))
+        colors = self._base_colors.copy()
+        widths = self._base_widths.copy()
+        if layer is not None:
+            start, stop = (
+                self._connection_offsets[layer],
+                self._connection_offsets[layer + 1],
+            )
+            faded = np.ones(len(colors), dtype=bool)
+            faded[start:stop] = False
+            colors[faded, 3] = 0.22
+            if color is not None:
+                colors[start:stop] = to_rgba(color)
+                widths[start:stop] = np.maximum(widths[start:stop], 1.2)
+        self._connections.set_colors(colors)
+        self._connections.set_linewidths(widths)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _column(self, layer: int, values: ArrayLike | None) -> np.ndarray:
+        n = self.layer_sizes[layer]
+        if values is None:
+            return np.full((n, 1), np.nan)
+        return np.asarray(values, dtype=float).reshape(n, 1)
+
+    @staticmethod
+    def _format(pattern: str, value: float) -> str:
+        # A typographic minus reads better than a hyphen next to digits.
+        return pattern.format(value).replace("-", "−")
+
+
+def _symmetric(data: np.ndarray, scale: float | None) -> Normalize:
+    if scale is None:
+        finite = data[np.isfinite(data)]
+        scale = float(np.max(np.abs(finite))) if finite.size else 1.0
+    scale = scale or 1.0
+    return Normalize(-scale, scale)
+
+
+def _with_bad(cmap_name: str, bad: str) -> Any:
+    from matplotlib import colormaps
+
+    cmap = colormaps[cmap_name].copy()
+    cmap.set_bad(bad)
+    return cmap
+
+
+def _plain_frame(ax: Axes, theme: Theme) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_color(theme.edge)
+        spine.set_linewidth(0.8)
+
+
+def _frame_colour(ax: Axes, color: str, strong: bool) -> None:
+    for spine in ax.spines.values():
+        spine.set_color(color)
+        spine.set_linewidth(2.5 if strong else 0.8)
+
+
+class TablePanel:
+    """A titled table of numbers on one Axes, rewritten at each step.
+
+    A side panel for a diagram: a title, an optional large value (a loss,
+    say), a table of up to ``max_rows`` rows and a short wrapped note. All text
+    artists are made once; :meth:`show` only changes their text and colour.
+    The first column is left-aligned (labels), the others right-aligned, so
+    numbers line up on their digits.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw; its frame is turned off.
+    theme : eigenvue.drawing.Theme
+        The colours.
+    max_rows, max_columns : int
+        The size of the table grid.
+    fontsize : float
+        Size of the table's cells; the title is 1.2 times larger.
+    """
+
+    def __init__(
+        self,
+        ax: Axes,
+        theme: Theme,
+        *,
+        max_rows: int = 9,
+        max_columns: int = 4,
+        fontsize: float = 10.0,
+    ) -> None:
+        self.ax, self.theme = ax, theme
+        self.max_rows, self.max_columns = max_rows, max_columns
+        ax.set_axis_off()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        height_px = max(ax.bbox.height, 1.0)
+        dpi = ax.figure.dpi
+        self._chars = max(16, int(ax.bbox.width / (0.55 * fontsize * dpi / 72)))
+        row = fontsize * 1.75 * dpi / 72 / height_px  # one table row, in axes units
+        #: Where the last :meth:`show` ended, in axes units (room below is free).
+        self.bottom = 1.0
+        self._title = ax.text(
+            0.0, 1.0, "", fontsize=fontsize * 1.2, fontweight="bold", va="top", color=theme.text
+        )
+        self._big = ax.text(
+            0.0, 1.0 - 2.2 * row, "", fontsize=fontsize * 1.5, fontweight="bold", va="top"
+        )
+        self._table_top = 1.0 - 4.4 * row
+        self._row = row
+        self._header = [
+            ax.text(0, self._table_top, "", fontsize=fontsize * 0.9, color=theme.muted, va="top")
+            for _ in range(max_columns)
+        ]
+        self._rule = Line2D([0, 1], [0, 0], color=theme.edge, linewidth=0.8)
+        ax.add_line(self._rule)
+        self._cells = [
+            [ax.text(0, 0, "", fontsize=fontsize, va="top") for _ in range(max_columns)]
+            for _ in range(max_rows)
+        ]
+        self._note = ax.text(
+            0.0, 0.0, "", fontsize=fontsize * 0.9, color=theme.muted, va="top", linespacing=1.35
+        )
+
+    def show(
+        self,
+        title: str,
+        *,
+        title_color: str | None = None,
+        big: str = "",
+        big_color: str | None = None,
+        header: Sequence[str] = (),
+        rows: Sequence[Sequence[str]] = (),
+        column_colors: Sequence[str | None] = (),
+        note: str = "",
+    ) -> None:
+        """Replace the panel's content.
+
+        Parameters
+        ----------
+        title : str
+            The heading.
+        title_color, big_color : str, optional
+            Colours of the heading and of the large value.
+        big : str
+            A value in large type under the title ("loss = 0.596").
+        header : sequence of str
+            Column headings; the number of columns (≤ ``max_columns``).
+        rows : sequence of sequence of str
+            Cell texts; rows beyond ``max_rows`` are dropped (say so in ``note``).
+        column_colors : sequence of str or None
+            Text colour per column (``None``: the theme's text colour).
+        note : str
+            A short remark under the table, wrapped to the panel's width.
+        """
+        theme, row = self.theme, self._row
+        title_lines = textwrap.wrap(title, int(self._chars / 1.25)) or [""]
+        self._title.set_text("\n".join(title_lines[:2]))
+        self._title.set_color(title_color or theme.text)
+        y = 1.0 - len(title_lines[:2]) * 1.2 * row - 0.6 * row
+        self._big.set_text(big)
+        self._big.set_color(big_color or theme.text)
+        self._big.set_y(y)
+        if big:
+            y -= 2.0 * row
+        n_cols = min(len(header) or max((len(r) for r in rows), default=0), self.max_columns)
+        xs = self._column_positions(n_cols)
+        for c, text in enumerate(self._header):
+            on = c < n_cols and c < len(header)
+            text.set_text(header[c] if on else "")
+            text.set_position((xs[c] if c < n_cols else 0, y))
+            text.set_ha("left" if c == 0 else "right")
+        if header:
+            self._rule.set_data([0, 1], [y - 1.15 * row] * 2)
+            y -= 1.45 * row
+        self._rule.set_visible(bool(header))
+        shown = list(rows)[: self.max_rows]
+        for r, cells in enumerate(self._cells):
+            for c, text in enumerate(cells):
+                value = shown[r][c] if r < len(shown) and c < min(n_cols, len(shown[r])) else ""
+                text.set_text(value)
+                text.set_position((xs[c] if c < n_cols else 0, y - r * row))
+                text.set_ha("left" if c == 0 else "right")
+                color = column_colors[c] if c < len(column_colors) else None
+                text.set_color(color or theme.text)
+        y -= len(shown) * row + 0.4 * row
+        self._note.set_position((0.0, y))
+        self._note.set_text("\n".join(textwrap.wrap(note, self._chars)) if note else "")
+        self.bottom = y - (note.count("\n") + len(textwrap.wrap(note, self._chars))) * row * 0.95
+
+    @staticmethod
+    def _column_positions(n_cols: int) -> list[float]:
+        if n_cols <= 1:
+            return [0.0]
+        # The label column is narrower than the number columns.
+        return [0.0, *np.linspace(1.0 / n_cols + 0.22, 1.0, n_cols - 1)]

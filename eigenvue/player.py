@@ -1,0 +1,274 @@
+"""The step-through player: one HTML/JS/CSS player for every place frames are shown.
+
+The standalone HTML file (``eigenvue render --format html``, headless
+``show()``), the notebook output (``jupyter()``, a Trace's ``_repr_html_``)
+and the documentation site all embed :func:`player_fragment` with the same
+``player.js`` and ``player.css`` (``eigenvue/player_assets/``). The fragment
+works without JavaScript too: it shows the first frame and its caption.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from eigenvue.step import Trace
+
+_ASSETS = resources.files("eigenvue") / "player_assets"
+
+#: The player's script: initialises every ``.ev-player`` on the page (``window.eigenvuePlayer.init()``).
+PLAYER_JS: str = (_ASSETS / "player.js").read_text(encoding="utf-8")
+#: The player's style sheet.
+PLAYER_CSS: str = (_ASSETS / "player.css").read_text(encoding="utf-8")
+
+#: Milliseconds per step while playing.
+DEFAULT_INTERVAL_MS = 1500
+
+
+class Frame(TypedDict):
+    """One step as the player shows it."""
+
+    src: str  # URL or data URI of the light image
+    srcDark: str | None  # URL or data URI of the dark image, or None
+    alt: str
+    title: str
+    explanation: str
+    phase: str | None
+
+
+def asset_paths() -> tuple[Path, Path]:
+    """The files ``player.js`` and ``player.css``, for a site to copy or link."""
+    folder = Path(str(_ASSETS))
+    return folder / "player.js", folder / "player.css"
+
+
+def data_uri(image: bytes, format: str = "png") -> str:
+    """An image as a ``data:`` URI, to inline it in a page."""
+    mime = {"png": "image/png", "svg": "image/svg+xml"}[format]
+    return f"data:{mime};base64,{base64.b64encode(image).decode('ascii')}"
+
+
+def frame_dicts(
+    trace: Trace, srcs: Sequence[str], srcs_dark: Sequence[str] | None = None
+) -> list[Frame]:
+    """The player's frames for a trace, given each step's image URL (and dark variant).
+
+    ``srcs`` may be shorter than the trace (a player showing only the first steps).
+    """
+    n = len(trace)
+    frames: list[Frame] = []
+    for i, src in enumerate(srcs):
+        step = trace[i]
+        frames.append(
+            {
+                "src": src,
+                "srcDark": srcs_dark[i] if srcs_dark is not None else None,
+                "alt": f"Step {i + 1} of {n}: {step.title}",
+                "title": step.title,
+                "explanation": step.explanation,
+                "phase": step.phase,
+            }
+        )
+    return frames
+
+
+def _json_for_script(value: Any) -> str:
+    # Inside <script>, "</" would end the element and "<!--" open a comment.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def player_fragment(
+    frames: Sequence[Frame],
+    *,
+    player_id: str,
+    label: str = "Step-through player",
+    interval_ms: int = DEFAULT_INTERVAL_MS,
+    note: str | None = None,
+    style: str | None = None,
+) -> str:
+    """The player's HTML: a ``<div class="ev-player">`` holding its frames as JSON.
+
+    Include :data:`PLAYER_CSS` and :data:`PLAYER_JS` once on the page. Without
+    the script the first frame and its caption still show.
+
+    Parameters
+    ----------
+    frames : sequence of dict
+        ``{"src", "srcDark", "alt", "title", "explanation", "phase"}`` per step
+        (see :func:`frame_dicts`). With ``srcDark``, two images are written,
+        ``src#only-light`` and ``srcDark#only-dark``; mkdocs-material shows the
+        one matching its colour scheme, and elsewhere the CSS shows the light one.
+    player_id : str
+        The element id, unique on the page.
+    label : str
+        Accessible name of the player (e.g. "Backpropagation, step by step").
+    interval_ms : int
+        Time per step while playing.
+    note : str, optional
+        A remark shown under the player (e.g. that only some frames fit).
+    style : str, optional
+        Inline CSS for the player element (``"max-width: 800px"``).
+    """
+    if not frames:
+        raise ValueError("a player needs at least one frame")
+    first = frames[0]
+    n = len(frames)
+    esc = html.escape
+    dark = first.get("srcDark")
+    if dark:
+        images = (
+            f'<img class="ev-image ev-image-light" src="{esc(first["src"])}#only-light" '
+            f'alt="{esc(first["alt"])}">'
+            f'<img class="ev-image ev-image-dark" src="{esc(dark)}#only-dark" '
+            f'alt="{esc(first["alt"])}">'
+        )
+    else:
+        images = (
+            f'<img class="ev-image ev-image-light" src="{esc(first["src"])}" '
+            f'alt="{esc(first["alt"])}">'
+        )
+    phase = first.get("phase")
+    style_attr = f' style="{esc(style)}"' if style else ""
+    note_html = f'<p class="ev-note">{esc(note)}</p>' if note else ""
+    return (
+        f'<div class="ev-player" id="{esc(player_id)}" tabindex="0" role="group" '
+        f'aria-label="{esc(label)}" data-interval="{int(interval_ms)}"{style_attr}>'
+        f'<div class="ev-stage">{images}</div>'
+        '<div class="ev-controls">'
+        '<button type="button" class="ev-prev" aria-label="Previous step" disabled>◀ Prev</button>'
+        '<button type="button" class="ev-play" aria-label="Play" aria-pressed="false">▶ Play</button>'
+        f'<button type="button" class="ev-next" aria-label="Next step"{" disabled" if n == 1 else ""}>Next ▶</button>'
+        f'<input type="range" class="ev-slider" min="0" max="{n - 1}" step="1" value="0" '
+        'aria-label="Step">'
+        f'<span class="ev-counter" aria-live="polite">1 / {n}</span>'
+        "</div>"
+        '<div class="ev-caption">'
+        f'<span class="ev-phase"{"" if phase else " hidden"}>{esc(phase or "")}</span>'
+        f'<span class="ev-title">{esc(first["title"])}</span>'
+        f'<p class="ev-explanation">{esc(first["explanation"])}</p>'
+        "</div>"
+        f"{note_html}"
+        f'<script type="application/json" class="ev-frames">{_json_for_script(list(frames))}</script>'
+        "</div>"
+    )
+
+
+def _inline_assets() -> tuple[str, str]:
+    return f"<style>{PLAYER_CSS}</style>", f"<script>{PLAYER_JS}</script>"
+
+
+def _png_uris(images: Iterable[bytes]) -> list[str]:
+    return [data_uri(image, "png") for image in images]
+
+
+def standalone_html(trace: Trace, *, theme: str = "light") -> str:
+    """A complete, self-contained HTML page with the player of ``trace``.
+
+    Frames are inlined as PNG data URIs and the CSS and JS inlined, so the
+    file works offline, from any folder, with no server.
+    """
+    from eigenvue.drawing.theme import get_theme
+    from eigenvue.export import frame_images
+
+    palette = get_theme(theme)
+    meta = trace.algorithm.meta
+    frames = frame_dicts(trace, _png_uris(frame_images(trace, theme=palette)))
+    fragment = player_fragment(
+        frames,
+        player_id=f"ev-player-{meta.id}",
+        label=f"{meta.name}, step by step",
+    )
+    css, js = _inline_assets()
+    inputs = json.dumps(trace.inputs.to_dict(), ensure_ascii=False)
+    esc = html.escape
+    scheme = "dark" if palette.name == "dark" else "light"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(meta.name)} — eigenvue</title>"
+        f"<style>:root{{color-scheme:{scheme}}}"
+        f"body{{margin:0 auto;padding:1.5em;max-width:1240px;background:{palette.background};"
+        f"color:{palette.text};font-family:system-ui,-apple-system,'Segoe UI',sans-serif}}"
+        f"h1{{margin:0 0 .2em;font-size:1.6em}}p.ev-lead{{margin:0 0 1em;color:{palette.muted}}}"
+        f"details{{margin-top:1.2em;color:{palette.muted}}}"
+        f"code{{font-size:.9em;word-break:break-all}}"
+        f".ev-player{{--ev-fg:{palette.text};--ev-muted:{palette.muted};"
+        f"--ev-bg:{palette.background};--ev-panel:{palette.panel};--ev-border:{palette.edge};"
+        f"--ev-accent:{palette.forward}}}</style>"
+        f"{css}</head><body>"
+        f"<h1>{esc(meta.name)}</h1>"
+        f'<p class="ev-lead">{esc(meta.description.short)} '
+        "Step with ←/→, Home/End, or play with the space bar.</p>"
+        f"{fragment}"
+        f"<details><summary>Inputs</summary><code>{esc(inputs)}</code></details>"
+        f"{js}</body></html>\n"
+    )
+
+
+def jupyter_html(
+    trace: Trace, *, width: str | None = None, height: str | None = None, theme: str = "light"
+) -> str:
+    """The inline notebook player of ``trace`` (CSS, fragment and script in one output).
+
+    Frames are embedded as PNG data URIs up to matplotlib's
+    ``rcParams["animation.embed_limit"]`` (in MB); when they would exceed it,
+    the player holds the first frames that fit and says so.
+
+    Parameters
+    ----------
+    trace : eigenvue.Trace
+        The steps to show.
+    width : str, optional
+        CSS width of the player (``"100%"``, ``"800px"``).
+    height : str, optional
+        CSS maximum height of the picture (``"600px"``); the controls sit below it.
+    theme : str
+        ``"light"`` or ``"dark"``.
+    """
+    import matplotlib
+
+    from eigenvue.export import iter_frame_images
+
+    limit = float(matplotlib.rcParams["animation.embed_limit"]) * 1024 * 1024
+    uris: list[str] = []
+    total = 0
+    for image in iter_frame_images(trace, theme=theme):
+        uri = data_uri(image, "png")
+        if uris and total + len(uri) > limit:
+            break
+        uris.append(uri)
+        total += len(uri)
+    note = None
+    if len(uris) < len(trace):
+        note = (
+            f"Showing the first {len(uris)} of {len(trace)} steps: all frames would exceed "
+            f"matplotlib's animation.embed_limit of {limit / 1024 / 1024:g} MB. Raise it "
+            "(matplotlib.rcParams['animation.embed_limit'] = 100) or export every frame "
+            "with eigenvue.render(…, format='html')."
+        )
+    meta = trace.algorithm.meta
+    style = f"width:{width};max-width:100%" if width else None
+    player_id = f"ev-player-{meta.id}-{uuid.uuid4().hex[:10]}"
+    fragment = player_fragment(
+        frame_dicts(trace, uris),
+        player_id=player_id,
+        label=f"{meta.name}, step by step",
+        note=note,
+        style=style,
+    )
+    css, js = _inline_assets()
+    if height:
+        css += (
+            f"<style>#{player_id} .ev-stage img{{max-height:{html.escape(height)};"
+            "object-fit:contain}</style>"
+        )
+    return f"{css}{fragment}{js}"

@@ -1,0 +1,152 @@
+/* eigenvue step-through player.
+ *
+ * One player for every page that shows frames: the standalone HTML file, the
+ * notebook output and the documentation site. Markup comes from
+ * eigenvue.player.player_fragment(); this script turns every `.ev-player` on
+ * the page into a working player, once each (calling init() again is safe).
+ */
+(function () {
+  "use strict";
+
+  if (window.eigenvuePlayer) {
+    window.eigenvuePlayer.init();
+    return;
+  }
+
+  var DEFAULT_INTERVAL_MS = 1500;
+
+  function setup(root) {
+    var script = root.querySelector("script.ev-frames");
+    if (!script) return;
+    var frames;
+    try {
+      frames = JSON.parse(script.textContent);
+    } catch (error) {
+      return;
+    }
+    if (!frames.length) return;
+
+    var light = root.querySelector("img.ev-image-light");
+    var dark = root.querySelector("img.ev-image-dark");
+    var slider = root.querySelector(".ev-slider");
+    var counter = root.querySelector(".ev-counter");
+    var title = root.querySelector(".ev-title");
+    var explanation = root.querySelector(".ev-explanation");
+    var phase = root.querySelector(".ev-phase");
+    var prev = root.querySelector(".ev-prev");
+    var next = root.querySelector(".ev-next");
+    var play = root.querySelector(".ev-play");
+    var interval = parseInt(root.getAttribute("data-interval"), 10) || DEFAULT_INTERVAL_MS;
+    var index = 0;
+    var timer = null;
+
+    function preload(i) {
+      if (i < 0 || i >= frames.length || frames[i].preloaded) return;
+      frames[i].preloaded = true;
+      new Image().src = frames[i].src;
+      if (frames[i].srcDark) new Image().src = frames[i].srcDark;
+    }
+
+    function show(i) {
+      index = Math.max(0, Math.min(frames.length - 1, i));
+      var frame = frames[index];
+      if (frame.srcDark && dark) {
+        light.src = frame.src + "#only-light";
+        dark.src = frame.srcDark + "#only-dark";
+        dark.alt = frame.alt;
+      } else {
+        light.src = frame.src;
+      }
+      light.alt = frame.alt;
+      slider.value = String(index);
+      counter.textContent = (index + 1) + " / " + frames.length;
+      title.textContent = frame.title;
+      explanation.textContent = frame.explanation;
+      if (phase) {
+        phase.textContent = frame.phase || "";
+        phase.hidden = !frame.phase;
+      }
+      prev.disabled = index === 0;
+      next.disabled = index === frames.length - 1;
+      root.setAttribute("data-step", String(index));
+      preload(index + 1);
+    }
+
+    function stop() {
+      if (timer !== null) {
+        clearInterval(timer);
+        timer = null;
+      }
+      play.textContent = "▶ Play";
+      play.setAttribute("aria-label", "Play");
+      play.setAttribute("aria-pressed", "false");
+    }
+
+    function start() {
+      if (index >= frames.length - 1) show(0);
+      play.textContent = "❚❚ Pause";
+      play.setAttribute("aria-label", "Pause");
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(function () {
+        if (index >= frames.length - 1) {
+          stop();
+        } else {
+          show(index + 1);
+        }
+      }, interval);
+    }
+
+    function toggle() {
+      if (timer === null) start();
+      else stop();
+    }
+
+    prev.addEventListener("click", function () { stop(); show(index - 1); });
+    next.addEventListener("click", function () { stop(); show(index + 1); });
+    play.addEventListener("click", toggle);
+    slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10)); });
+
+    root.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var tag = target && target.tagName;
+      // The slider and the buttons already handle their own keys.
+      if (tag === "INPUT" && /^Arrow|^Home$|^End$/.test(event.key)) return;
+      if (tag === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
+      var handled = true;
+      switch (event.key) {
+        case "ArrowLeft": stop(); show(index - 1); break;
+        case "ArrowRight": stop(); show(index + 1); break;
+        case "Home": stop(); show(0); break;
+        case "End": stop(); show(frames.length - 1); break;
+        case " ": case "Spacebar": toggle(); break;
+        default: handled = false;
+      }
+      if (handled) event.preventDefault();
+    });
+
+    root.eigenvue = { show: show, play: start, pause: stop, get index() { return index; } };
+    show(0);
+  }
+
+  function init() {
+    var players = document.querySelectorAll(".ev-player");
+    for (var i = 0; i < players.length; i++) {
+      var root = players[i];
+      if (root.getAttribute("data-ev-ready") === "true") continue;
+      root.setAttribute("data-ev-ready", "true");
+      setup(root);
+    }
+  }
+
+  window.eigenvuePlayer = { init: init, version: 1 };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+  // mkdocs-material's instant navigation swaps page content without a reload.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { init(); });
+  }
+})();
