@@ -170,3 +170,51 @@ def test_two_million_weights_work():
     assert len(steps) == 5
     final = np.array(steps[-1]["state"]["weights"][2])
     assert final.shape == (1000, 1000) and np.isfinite(final).all()
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+EXAMPLES = [None] + [e.inputs for e in eigenvue.get(ID).examples]
+EXAMPLE_IDS = ["default"] + [e.name for e in eigenvue.get(ID).examples]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+def test_every_step_renders_and_each_frame_differs_from_the_last(inputs, theme):
+    from eigenvue.export import frame_images
+
+    images = frame_images(eigenvue.trace(ID, inputs), theme=theme, dpi=50)
+    assert len(images) == len(eigenvue.trace(ID, inputs))
+    assert all(image.startswith(b"\x89PNG") for image in images)
+    assert all(a != b for a, b in zip(images, images[1:]))
+
+
+def diagram_after(inputs, index):
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing import get_theme
+
+    trace = eigenvue.trace(ID, inputs)
+    theme = get_theme("light")
+    with theme.context():
+        diagram = trace.algorithm.diagram_class(Figure().subfigures(1, 1), trace, theme)
+        diagram.update(trace[index])
+    return diagram
+
+
+def test_the_side_table_shows_the_implementations_weighted_sums():
+    inputs = {"inputValues": [0.3, -1.2], "layerSizes": [2, 3, 2], "seed": "table"}
+    diagram = diagram_after(inputs, 1)
+    weights = xavier_one_draw_at_a_time([2, 3, 2], "table")
+    z = weights[1] @ np.array([0.3, -1.2]) + 0.01
+    cells = [[t.get_text() for t in row] for row in diagram.panel._cells[:3]]
+    assert [float(c[1].replace("−", "-")) for c in cells] == pytest.approx(z, rel=1e-3)
+
+
+def test_wide_layers_use_the_compact_view_and_deep_networks_the_depth_view():
+    wide = diagram_after({"inputValues": [0.5, 0.8], "layerSizes": [2, 300, 1]}, 1)
+    assert not wide.deep and wide.network.compact
+    deep = diagram_after({"inputValues": [0.5], "layerSizes": [1] + [5] * 20 + [1]}, 3)
+    assert deep.deep
+    shown = deep.depth.image.get_array()
+    assert np.isfinite(shown[:, :4]).any() and not np.isfinite(shown[:, 4:]).any()

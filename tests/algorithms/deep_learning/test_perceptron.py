@@ -233,3 +233,15 @@ def test_a_thousand_inputs_draw_in_the_compact_view():
     x = np.linspace(-1, 1, 1000)
     diagram, images = draw_every_step({"inputs": x, "weights": -x, "bias": 0.0}, "light")
     assert len(diagram.input_texts) < 10 and len(images) == 6
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "inputs", EXAMPLES, ids=["default"] + [e.name for e in eigenvue.get(ID).examples]
+)
+def test_every_teaching_frame_renders_and_differs_from_the_last(inputs, theme):
+    from eigenvue.export import frame_images
+
+    images = frame_images(eigenvue.trace(ID, inputs), theme=theme, dpi=50)
+    assert len(images) == 6 and all(image.startswith(b"\x89PNG") for image in images)
+    assert all(a != b for a, b in zip(images, images[1:]))
