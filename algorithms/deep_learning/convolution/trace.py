@@ -19,8 +19,8 @@ from .inputs import Inputs
 
 # Pseudocode lines (1-based) of meta.toml, by what the step is doing.
 LINES_SETUP = (1, 2, 3)
-LINES_POSITION = (4, 5, 6, 7, 8)
-LINES_DONE = (9,)
+LINES_POSITION = (4, 5, 6, 7)
+LINES_DONE = (8,)
 
 #: Up to this many terms the explanation writes out the whole sum.
 TERMS_SHOWN = 9
@@ -28,7 +28,7 @@ TERMS_SHOWN = 9
 
 def _num(value: float) -> str:
     """A number, briefly; negative ones in parentheses so they read well in a product."""
-    text = f"{value:.4g}"
+    text = f"{value:.4g}".replace("-", "−")
     return f"({text})" if value < 0 else text
 
 
@@ -39,7 +39,12 @@ def _sum_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
     terms = [f"{_num(a)}·{_num(b)}" for a, b in zip(window.flat[:shown], kernel.flat[:shown])]
     if shown < count:
         terms.append(f"… ({count:,} products in all)")
-    return f"{' + '.join(terms)} = {total:.6g}"
+    return f"{' + '.join(terms)} = {total:.6g}".replace("= -", "= −")
+
+
+def _span(name: str, first: int, count: int) -> str:
+    """``rows 1–2``, or ``row 1`` when the kernel is one cell high."""
+    return f"{name} {first}" if count == 1 else f"{name}s {first}–{first + count - 1}"
 
 
 def _grid_text(grid: np.ndarray, limit: int = 25) -> str:
@@ -95,8 +100,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 id=f"conv-{r}-{c}",
                 title=f"Kernel at row {r}, column {c}",
                 explanation=(
-                    f"The kernel covers input rows {r}–{r + kh - 1} and columns "
-                    f"{c}–{c + kw - 1}. Each value under it is multiplied by the kernel weight "
+                    f"The kernel covers input {_span('row', r, kh)} and {_span('column', c, kw)}. "
+                    "Each value under it is multiplied by the kernel weight "
                     f"on top of it, and the products are added: "
                     f"{_sum_text(window, kernel, total)}. That sum is output[{r}][{c}]."
                 ),
@@ -123,8 +128,9 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         explanation=(
             f"The kernel has visited all {out_h * out_w} positions. The output, or feature "
             f"map, is {_grid_text(output)}, with values from {output.min():.4g} to "
-            f"{output.max():.4g}: large where the input looks like the kernel, negative "
-            "where it looks like its opposite."
+            f"{output.max():.4g}. Each value says how well the patch under the kernel matched "
+            "the kernel's pattern: the larger, the closer the match; a negative value marks "
+            "the opposite pattern."
         ),
         phase="complete",
         lines=LINES_DONE,

@@ -14,14 +14,14 @@ from eigenvue.step import Step
 
 from . import surface
 from .inputs import Inputs
-from .optimizers import ADAM_EPSILON, MOMENTUM_BETA, Descent, descend
+from .optimizers import MOMENTUM_BETA, Descent, descend
 
 # Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_START = (1, 2)
-LINES_GRADIENT = (4,)
-LINES_UPDATE = {"sgd": (5, 6), "momentum": (7, 8, 9), "adam": (10, 11, 12, 13, 14)}
-LINES_RECORD = (15,)
-LINES_RETURN = (16,)
+LINES_START = (2, 3)
+LINES_GRADIENT = (5,)
+LINES_UPDATE = {"sgd": (6, 7), "momentum": (8, 9, 10), "adam": (11, 12, 13, 14, 15, 16)}
+LINES_RECORD = (17,)
+LINES_RETURN = (18,)
 
 #: Eigenvue's names for the optimizer state, as reported in each step.
 STATE_KEYS = {
@@ -37,10 +37,15 @@ DESCRIPTIONS = {
 }
 
 
+def _num(value: float) -> str:
+    """A number, briefly, with a true minus sign."""
+    return f"{value:.4g}".replace("-", "−")
+
+
 def _pair(values: Any) -> str:
     """``(2.4, 1.2)``: a point or vector, briefly."""
     x, y = (float(v) for v in values)
-    return f"({x:.4g}, {y:.4g})"
+    return f"({x:.4g}, {y:.4g})".replace("-", "−")
 
 
 def _growth_reason(inputs: Inputs) -> str:
@@ -50,7 +55,7 @@ def _growth_reason(inputs: Inputs) -> str:
         limit = surface.sgd_rate_limit()
         if lr > limit:
             return (
-                f" Each SGD step multiplies y by 1 − 6η = {1 - 6 * lr:.4g}; as that is beyond ±1, "
+                f" Each SGD step multiplies y by 1 − 6η = {_num(1 - 6 * lr)}; as that is beyond ±1, "
                 f"y overshoots the valley floor further every time: η = {lr:g} is above the "
                 f"limit 1/3 for this bowl, so the run diverges."
             )
@@ -83,7 +88,7 @@ def _update_story(inputs: Inputs, run: Descent, t: int) -> str:
     return (
         f"With g = {_pair(g)}, the running mean of gradients is m = {_pair(m)} and of squared "
         f"gradients s = {_pair(s)}; after bias correction θ moves by "
-        f"−η·m̂/(√ŝ + {ADAM_EPSILON:g}) = {_pair(move)}"
+        f"−η·m̂/(√ŝ + ε) = {_pair(move)}"
     )
 
 
@@ -120,7 +125,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         id="initial",
         title="Start on the loss surface",
         explanation=(
-            f"θ starts at {_pair(start)}, where f(x, y) = x² + 3y² is {losses[0]:.6g}. "
+            f"θ starts at {_pair(start)}, where f(x, y) = x² + 3y² is {_num(losses[0])}. "
             f"The gradient there, ∇f = (2x, 6y) = {_pair(run.gradients[0])}, points uphill; "
             f"the bowl is three times steeper along y than along x. {DESCRIPTIONS[opt]}, "
             f"with η = {lr:g}, for {n} steps."
@@ -137,16 +142,16 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     for t in range(1, n + 1):
         before, after = losses[t - 1], losses[t]
         if after > before:
-            change = f"The loss grew from {before:.4g} to {after:.4g}." + _growth_reason(inputs)
+            change = f"The loss grew from {_num(before)} to {_num(after)}." + _growth_reason(inputs)
         elif after < before:
-            change = f"The loss fell from {before:.4g} to {after:.4g}."
+            change = f"The loss fell from {_num(before)} to {_num(after)}."
         else:
-            change = f"The loss stayed at {after:.4g}."
+            change = f"The loss stayed at {_num(after)}."
         last = t == n
         ending = ""
         if last:
             ending = (
-                f" After {n} steps θ = {_pair(run.parameters[t])} with loss {after:.4g}; "
+                f" After {n} steps θ = {_pair(run.parameters[t])} with loss {_num(after)}; "
                 "the minimum is f(0, 0) = 0."
             )
         yield Step(

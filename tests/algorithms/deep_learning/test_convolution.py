@@ -153,3 +153,73 @@ def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
 def test_missing_keys_take_the_defaults():
     steps = eigenvue.steps(ID, {"kernel": [[1, 0], [0, -1]]})
     assert steps[-1]["state"]["outputGrid"] == [[-4, -4, 2], [-4, -4, 4], [6, 6, 6]]
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+# The defaults are the first example; each set of inputs is drawn once.
+EXAMPLES = [e.inputs for e in eigenvue.get(ID).examples]
+EXAMPLE_IDS = [e.name for e in eigenvue.get(ID).examples]
+
+
+def draw(trace, theme_name="light", indices=None):
+    """The diagram alone, drawn for the given steps (all by default), as RGBA arrays."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing import get_theme
+
+    theme = get_theme(theme_name)
+    with theme.context():
+        fig = Figure(figsize=(8.4, 5.0), dpi=60)
+        canvas = FigureCanvasAgg(fig)
+        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
+        images = []
+        for index in range(len(trace)) if indices is None else indices:
+            diagram.update(trace[index])
+            canvas.draw()
+            images.append(np.asarray(canvas.buffer_rgba()).copy())
+    return diagram, images
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+def test_every_teaching_frame_renders(inputs, theme):
+    from eigenvue.export import frame_images
+
+    trace = eigenvue.trace(ID, inputs)
+    images = frame_images(trace, theme=theme, dpi=40)
+    assert len(images) == len(trace) and all(image.startswith(b"\x89PNG") for image in images)
+
+
+@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+def test_each_step_changes_the_diagram(inputs):
+    _, images = draw(eigenvue.trace(ID, inputs))
+    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+
+
+def test_the_window_sits_on_the_cells_the_step_multiplies():
+    trace = eigenvue.trace(ID, {"input": np.arange(20.0).reshape(4, 5), "kernel": np.ones((2, 3))})
+    diagram, _ = draw(trace, indices=[0])
+    for step in trace[1:-1]:
+        diagram.update(step)
+        r, c = step.state["currentRow"], step.state["currentCol"]
+        assert diagram.window.get_visible()
+        assert diagram.window.get_xy() == (c - 0.5, r - 0.5)
+        assert (diagram.window.get_height(), diagram.window.get_width()) == (2, 3)
+        shown = np.ma.masked_invalid(diagram.output.image.get_array())
+        assert shown.count() == r * 3 + c + 1  # cells filled so far, in reading order
+        assert diagram.products.texts[1][2].get_text().endswith(f"= {r * 5 + c + 7:g}")
+    diagram.update(trace[-1])
+    assert not diagram.window.get_visible()
+
+
+def test_a_64_by_64_input_is_drawn_as_colours_without_numbers():
+    rng = np.random.default_rng(1)
+    trace = eigenvue.trace(
+        ID, {"input": rng.normal(size=(64, 64)), "kernel": rng.normal(size=(3, 3))}
+    )
+    diagram, images = draw(trace, indices=[0, 1, len(trace) // 2, len(trace) - 1])
+    assert diagram.input.texts == [] and diagram.output.texts == []
+    assert len(diagram.kernel_grid.texts) == 3  # the 3×3 kernel keeps its numbers
+    assert all(np.any(a != b) for a, b in zip(images, images[1:]))

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -277,3 +278,75 @@ def test_many_steps_compute():
     assert steps[-1]["state"]["parameters"] == pytest.approx(
         (3 * (1 - 0.002) ** MAX_STEPS, 3 * (1 - 0.006) ** MAX_STEPS)
     )
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+# The defaults are the first example; each set of inputs is drawn once.
+EXAMPLES = [e.inputs for e in eigenvue.get(ID).examples]
+EXAMPLE_IDS = [e.name for e in eigenvue.get(ID).examples]
+
+
+def draw(trace, theme_name="light", indices=None):
+    """The diagram alone, drawn for the given steps (all by default), as RGBA arrays."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing import get_theme
+
+    theme = get_theme(theme_name)
+    with theme.context():
+        fig = Figure(figsize=(8.4, 5.0), dpi=60)
+        canvas = FigureCanvasAgg(fig)
+        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
+        images = []
+        for index in range(len(trace)) if indices is None else indices:
+            diagram.update(trace[index])
+            canvas.draw()
+            images.append(np.asarray(canvas.buffer_rgba()).copy())
+    return diagram, images
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+def test_every_teaching_frame_renders(inputs, theme):
+    from eigenvue.export import frame_images
+
+    trace = eigenvue.trace(ID, inputs)
+    images = frame_images(trace, theme=theme, dpi=40)
+    assert len(images) == len(trace) and all(image.startswith(b"\x89PNG") for image in images)
+
+
+@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+def test_each_step_changes_the_diagram_and_the_arrow_points_down_the_gradient(inputs):
+    trace = eigenvue.trace(ID, inputs)
+    diagram, images = draw(trace)
+    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    # Replay: at every step the arrow starts at θ and points along −(2x, 6y).
+    for step in trace:
+        diagram.update(step)
+        x, y = step.state["parameters"]
+        tip = np.array(diagram.arrow_label.get_position()) - (x, y)
+        downhill = -np.array([2 * x, 6 * y])
+        assert np.allclose(tip / np.linalg.norm(tip), downhill / np.linalg.norm(downhill))
+
+
+def test_a_diverging_run_stays_in_view_and_its_loss_axis_is_logarithmic():
+    trace = eigenvue.trace(ID, {"startX": 1, "startY": 1, "learningRate": 0.5, "numSteps": 300})
+    diagram, _ = draw(trace, indices=[0])
+    assert diagram.loss_ax.get_yscale() == "log"
+    for index in (1, 10, 100, 300):
+        diagram.update(trace[index])
+        x, y = trace[index].state["parameters"]
+        (x0, x1), (y0, y1) = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
+        assert x0 < x < x1 and y0 < y < y1
+        assert y1 - y0 < 10 * abs(y) + 10  # zoomed to the path so far, not to its far end
+
+
+def test_a_calm_run_keeps_one_view_and_a_linear_loss_axis():
+    trace = eigenvue.trace(ID, {"optimizer": "adam", "startX": 4, "startY": -2, "numSteps": 25})
+    diagram, _ = draw(trace, indices=[0])
+    limits = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
+    assert diagram.loss_ax.get_yscale() == "linear"
+    diagram.update(trace[-1])
+    assert (diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()) == limits
