@@ -1,9 +1,12 @@
 """The perceptron's picture: inputs and weights feeding one neuron, and its activation curve.
 
-Left, the neuron: an input box per feature, a connection per weight (colour =
-sign, thickness = size), the bias, the summing neuron and its output. Right,
-the activation function f with the operating point (z, a) marked once it is
-known. Each step brings one part forward; numbers come from the step state.
+Left, the neuron: a row per input (its value, its weight, their product) with
+a connection into the neuron (colour = the weight's sign, thickness = its
+size), the bias, the summing neuron and its output; past eight inputs, the
+first six, a count of the hidden ones and the last. Right, the activation
+function f with the operating point (z, a) marked once it is known. Each step
+brings one part forward; every number comes from the step state (the curve
+from the implementation's activation function).
 """
 
 from __future__ import annotations
@@ -181,8 +184,7 @@ class Diagram(eigenvue.drawing.Diagram):
         half = max(6.0, 1.3 * abs(z_end))
         grid = np.linspace(-half, half, 801)
         f = ACTIVATIONS[self.activation]
-        with np.errstate(over="ignore"):
-            values = f(grid)
+        values = f(grid)
         if self.activation == "step":
             # Draw the jump as a jump, not as a steep ramp between two grid points.
             values = np.where(grid == 0, np.nan, values)
