@@ -52,6 +52,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 THEMES = ("light", "dark")
 ASSET_DIR = "assets/eigenvue"
 CATALOGUE_CSS = Path(__file__).with_name("catalogue.css")
+LIGHTBOX_JS = Path(__file__).with_name("lightbox.js")
 
 # Extensions the generated pages rely on, with the options they need.
 REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
@@ -95,6 +96,13 @@ class EigenvuePluginConfig(Config):
     examples = opt.Type(bool, default=True)
     """Give every input example its own player (off: examples show their JSON only)."""
 
+    algorithms = opt.Optional(opt.ListOfItems(opt.Type(str)))
+    """Only these algorithm ids get pages (default: every registered one).
+
+    For a quick preview of one page: ``EIGENVUE_DOCS_ONLY=quicksort mkdocs serve``
+    (comma-separated ids) overrides it. Links to algorithms left out are plain text.
+    """
+
 
 @dataclass
 class _Run:
@@ -113,6 +121,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
 
     def __init__(self) -> None:
         self.report: EnsureReport | None = None
+        self.cache_dir: Path | None = None
         self.generated_pages: list[str] = []
         self._command: str = "build"
 
@@ -145,8 +154,14 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         """Render or reuse the frames, add the generated pages and images, place the nav."""
         from eigenvue.plugins import get_registry
 
-        algorithms = _catalogue_order(get_registry().algorithms.values())
-        cache = FrameCache(self._cache_dir(config), workers=self.config.workers)
+        registry = get_registry()
+        for info in registry.plugins:
+            if info.error:
+                # A plugin missing from the site must not go unnoticed: this fails --strict.
+                log.warning("eigenvue: plugin %r has no page: %s", info.name, info.error)
+        algorithms = _catalogue_order(self._selected(registry.algorithms))
+        self.cache_dir = self._cache_dir(config)
+        cache = FrameCache(self.cache_dir, workers=self.config.workers)
         runs = self._frames(cache, algorithms)
 
         root = self.config.path.strip("/")
@@ -214,6 +229,21 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                 self.report.rendered_sets,
                 self.report.rendered_frames,
             )
+
+    def _selected(self, registered: dict[str, Algorithm]) -> list[Algorithm]:
+        only = os.environ.get("EIGENVUE_DOCS_ONLY")
+        wanted = (
+            [i.strip() for i in only.split(",") if i.strip()] if only else self.config.algorithms
+        )
+        if wanted is None:
+            return list(registered.values())
+        unknown = sorted(set(wanted) - set(registered))
+        if unknown:
+            raise PluginError(
+                f"eigenvue: no registered algorithm has the id {', '.join(map(repr, unknown))}; "
+                f"registered: {', '.join(sorted(registered))}"
+            )
+        return [registered[i] for i in dict.fromkeys(wanted)]
 
     # -- frames ------------------------------------------------------------------
 
@@ -287,7 +317,8 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                 }
             )
         player_id = f"{algorithm.id}-{'default' if index == 0 else f'example-{index}'}"
-        return player_fragment(frames, player_id=player_id)
+        label = f"{algorithm.meta.name}, step by step" + (f": {run.label}" if index else "")
+        return player_fragment(frames, player_id=player_id, label=label)
 
     def _card(self, algorithm: Algorithm, run: _Run | None) -> Card:
         meta = algorithm.meta
@@ -318,10 +349,8 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         from eigenvue.player import asset_paths
 
         js_path, css_path = (Path(p) for p in asset_paths())
-        return [(js_path, js_path.name)], [
-            (css_path, css_path.name),
-            (CATALOGUE_CSS, CATALOGUE_CSS.name),
-        ]
+        js = [(js_path, js_path.name), (LIGHTBOX_JS, LIGHTBOX_JS.name)]
+        return js, [(css_path, css_path.name), (CATALOGUE_CSS, CATALOGUE_CSS.name)]
 
     def _navigation(self, nav: Any, files: Files, algorithms: list[Algorithm]) -> list[Any]:
         """The site's nav with the catalogue section in place (mkdocs builds the nav next)."""

@@ -1,0 +1,198 @@
+"""The documentation site: a strict build, a page per algorithm, frames, cache, nav, plugins."""
+
+import pytest
+
+import eigenvue
+from eigenvue import plugins
+from eigenvue.metadata import CATEGORIES
+from tests.docs_site import (
+    REPO,
+    SESSION_OPTIONS,
+    build,
+    new_site_dir,
+    read_page,
+    resolve,
+    session_site,
+)
+
+SECTIONS = [
+    "Overview",
+    "Try It",
+    "Default Inputs",
+    "Input Examples",
+    "Parameters",
+    "Pseudocode",
+    "Implementation",
+    "Key Concepts",
+    "Common Pitfalls",
+    "Quiz",
+    "Further Reading",
+    "Related Algorithms",
+    "Prerequisites",
+]
+CATEGORY_NAMES = {
+    "classical": "Classical",
+    "deep-learning": "Deep learning",
+    "generative-ai": "Generative AI",
+    "quantum": "Quantum",
+}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return session_site()
+
+
+def test_strict_build_succeeds_without_warnings(site):
+    assert site.warnings == []
+    assert (site.site_dir / "index.html").is_file()
+    assert (site.site_dir / "algorithms" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("info", eigenvue.list(), ids=lambda i: i.id)
+def test_every_algorithm_has_a_page_with_every_section_in_order(site, info):
+    meta = eigenvue.get(info.id)
+    page = read_page(site.page_path(f"algorithms/{info.id}.md"))
+    assert page.h1 == [meta.name]
+    expected = SECTIONS + (["Differences from Eigenvue"] if meta.differences else [])
+    assert page.h2 == expected
+    text = " ".join(" ".join(page.text).split())
+    for badge in (meta.difficulty.capitalize(), meta.complexity.time, meta.complexity.space):
+        assert badge in text
+    for question in meta.quiz:
+        assert " ".join(question.options[question.correct].split()) in text
+    for concept in meta.key_concepts:
+        assert " ".join(concept.title.split()) in text
+
+
+def _check_players(page, algorithm_id, runs):
+    assert len(page.players) == len(runs)
+    for player, inputs in zip(page.players, runs):
+        trace = eigenvue.trace(algorithm_id, inputs)
+        assert [f["title"] for f in player] == [s.title for s in trace]
+        for frame, step in zip(player, trace):
+            assert step.title in frame["alt"] and step.explanation in frame["alt"]
+            assert frame["src"] != frame["srcDark"]
+
+
+@pytest.mark.parametrize("info", eigenvue.list(), ids=lambda i: i.id)
+def test_the_player_holds_one_frame_per_step_with_alt_text(site, info):
+    algorithm = eigenvue.get_algorithm(info.id)
+    if algorithm.frames_ref is None:
+        pytest.skip(f"{info.id} has no frame generator")
+    page = read_page(site.page_path(f"algorithms/{info.id}.md"))
+    _check_players(page, info.id, [algorithm.meta.defaults])
+
+
+def test_every_image_and_frame_referenced_exists(site):
+    checked = 0
+    for html_file in site.site_dir.rglob("*.html"):
+        page = read_page(html_file)
+        sources = [image.get("src", "") for image in page.images]
+        sources += [f[key] for player in page.players for f in player for key in ("src", "srcDark")]
+        for image in page.images:
+            assert image.get("alt"), f"{html_file}: an image without alt text: {image}"
+        for source in sources:
+            target = resolve(html_file, site.site_dir, source)
+            if target is not None:
+                assert target.is_file(), f"{html_file} references missing {source}"
+                checked += 1
+    assert checked > 0
+
+
+def test_catalogue_has_a_card_per_algorithm_grouped_by_category(site):
+    page = read_page(site.site_dir / "algorithms" / "index.html")
+    registered = eigenvue.list()
+    categories = [c for c in CATEGORIES if any(i.category == c for i in registered)]
+    assert page.h2 == [CATEGORY_NAMES[c] for c in categories]
+    html = (site.site_dir / "algorithms" / "index.html").read_text(encoding="utf-8")
+    for info in registered:
+        assert info.name in html
+        href = f"{info.id}/" if site.use_directory_urls else f"{info.id}.html"
+        assert href in page.links
+        algorithm = eigenvue.get_algorithm(info.id)
+        if algorithm.frames_ref is not None:
+            thumbnails = [i["src"] for i in page.images if f"{info.id}/thumbnail-" in i["src"]]
+            assert {t.rsplit("#", 1)[1] for t in thumbnails} == {"only-light", "only-dark"}
+
+
+def test_navigation_groups_the_catalogue_by_category(site):
+    html = (site.site_dir / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    assert "Catalogue" in nav
+    for info in eigenvue.list():
+        assert CATEGORY_NAMES[info.category] in nav
+        assert f"algorithms/{info.id}/" in nav
+
+
+def test_generated_pages_are_never_written_to_docs_dir(site):
+    assert not (REPO / "docs" / "algorithms").exists()
+    # Outside docs_dir, so mkdocs serve never sees its own output change.
+    assert not site.plugin.cache_dir.is_relative_to(REPO / "docs")
+    assert any(site.plugin.cache_dir.iterdir())
+
+
+def test_a_warm_rebuild_renders_no_frame(site):
+    again = build(new_site_dir(), SESSION_OPTIONS)
+    assert again.warnings == []
+    report = again.plugin.report
+    assert report.rendered_sets == 0 and report.rendered_frames == 0
+    assert report.reused_sets == site.plugin.report.reused_sets + site.plugin.report.rendered_sets
+
+
+def _clone(algorithm_id: str, new_id: str, **changes) -> eigenvue.Algorithm:
+    original = eigenvue.get_algorithm(algorithm_id)
+    meta = original.meta.model_copy(update={"id": new_id, **changes})
+    return eigenvue.Algorithm(
+        meta=meta,
+        inputs_model=original.inputs_model,
+        trace_ref=original.trace_ref,
+        frames_ref=original.frames_ref,
+        package=original.package,
+        folder=original.folder,
+        source_files=original.source_files,
+    )
+
+
+def test_a_plugin_registered_at_run_time_gets_a_page():
+    copy = _clone(
+        "perceptron",
+        "perceptron-copy",
+        name="Perceptron, a copy",
+        related=["perceptron", "no-such-algorithm"],
+    )
+
+    class InlinePlugin:
+        @eigenvue.hookimpl
+        def register_algorithms(self, register):
+            register(copy)
+
+    pm = plugins.get_plugin_manager()
+    pm.register(InlinePlugin(), name="docs-inline-test")
+    try:
+        # Two algorithms with every example's player, and without directory URLs:
+        # the players' image URLs must follow the page's URL.
+        site = build(
+            new_site_dir(),
+            {"examples": True, "algorithms": ["perceptron", "perceptron-copy"]},
+            use_directory_urls=False,
+        )
+    finally:
+        pm.unregister(name="docs-inline-test")
+    assert site.warnings == []
+    page_file = site.site_dir / "algorithms" / "perceptron-copy.html"
+    page = read_page(page_file)
+    assert page.h1 == ["Perceptron, a copy"]
+    assert page.players and all(
+        resolve(page_file, site.site_dir, frame[key]).is_file()
+        for player in page.players
+        for frame in player
+        for key in ("src", "srcDark")
+    )
+    meta = copy.meta
+    _check_players(page, "perceptron", [meta.defaults] + [e.inputs for e in meta.examples])
+    assert "perceptron.html" in page.links  # registered: a link
+    assert "no-such-algorithm" in " ".join(page.text)  # not registered: plain text
+    assert not any("no-such-algorithm" in link for link in page.links)
+    catalogue = read_page(site.site_dir / "algorithms" / "index.html")
+    assert "perceptron-copy.html" in catalogue.links

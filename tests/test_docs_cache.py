@@ -1,0 +1,208 @@
+"""The docs frame cache: keys, reuse, invalidation, parallel rendering, failures.
+
+A stand-in renderer (tiny PNGs whose pixels encode the job) keeps these fast;
+the real renderer is exercised by the site build in test_docs_build.py.
+"""
+
+import io
+import json
+import shutil
+
+import pytest
+from PIL import Image
+
+import eigenvue
+from eigenvue.docs.framecache import FrameCache, FrameJob, RenderedFrames
+
+RENDER_LOG = "render-log.txt"
+
+
+def _png(width: int, height: int, shade: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (shade, shade, shade)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def fake_render(job: FrameJob) -> RenderedFrames:
+    """Draws one flat grey image per step and notes each call in a log file."""
+    trace = job.algorithm.run(job.inputs)
+    shade = 40 if job.theme == "dark" else 220
+    images = [_png(960, 540, shade) for _ in trace]
+    steps = [{"title": s.title, "explanation": s.explanation, "phase": s.phase} for s in trace]
+    _note(job)
+    return RenderedFrames(images, steps)
+
+
+def failing_render(job: FrameJob) -> RenderedFrames:
+    raise RuntimeError(f"cannot draw {job.algorithm.id} in {job.theme}")
+
+
+def _note(job: FrameJob) -> None:
+    # Workers are separate processes: they report through a file, not a counter.
+    import os
+
+    folder = os.environ.get("EIGENVUE_TEST_RENDER_LOG")
+    if folder:
+        with open(os.path.join(folder, RENDER_LOG), "a", encoding="utf-8") as handle:
+            handle.write(f"{job.algorithm.id} {job.theme} {os.getpid()}\n")
+
+
+def _renders(folder) -> list[str]:
+    path = folder / RENDER_LOG
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "log"
+    folder.mkdir()
+    monkeypatch.setenv("EIGENVUE_TEST_RENDER_LOG", str(folder))
+    return folder
+
+
+def _plugin_copy(tmp_path, algorithm_id="perceptron") -> eigenvue.Algorithm:
+    """The algorithm with its folder copied to tmp_path, so the test may edit its files."""
+    original = eigenvue.get_algorithm(algorithm_id)
+    folder = tmp_path / "plugin"
+    shutil.copytree(original.folder, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return eigenvue.Algorithm(
+        meta=original.meta,
+        inputs_model=original.inputs_model,
+        trace_ref=original.trace_ref,
+        frames_ref=original.frames_ref,
+        package=original.package,
+        folder=folder,
+        source_files=original.source_files,
+    )
+
+
+def _jobs(algorithm, themes=("light", "dark")):
+    return [FrameJob(algorithm, dict(algorithm.meta.defaults), theme) for theme in themes]
+
+
+def test_a_second_pass_renders_nothing_and_returns_the_same_files(tmp_path, log_dir):
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=fake_render)
+    first = cache.ensure(_jobs(algorithm))
+    assert (first.rendered_sets, first.reused_sets, first.errors) == (2, 0, {})
+    assert len(_renders(log_dir)) == 2
+
+    again = FrameCache(tmp_path / "cache", workers=1, render=fake_render).ensure(_jobs(algorithm))
+    assert (again.rendered_sets, again.rendered_frames, again.reused_sets) == (0, 0, 2)
+    assert len(_renders(log_dir)) == 2
+    assert {k: s.frames for k, s in again.sets.items()} == {
+        k: s.frames for k, s in first.sets.items()
+    }
+
+
+def test_stored_frames_match_the_trace(tmp_path, log_dir):
+    algorithm = _plugin_copy(tmp_path)
+    report = FrameCache(tmp_path / "cache", workers=1, render=fake_render).ensure(_jobs(algorithm))
+    expected = [s.title for s in algorithm.run(algorithm.meta.defaults)]
+    for frame_set in report.sets.values():
+        assert [s["title"] for s in frame_set.steps] == expected
+        assert all(p.is_file() for p in frame_set.frames) and len(frame_set.frames) == len(expected)
+        with Image.open(frame_set.thumbnail) as thumb:
+            assert thumb.size == (480, 270)  # 960×540 scaled to the thumbnail width
+
+
+def test_identical_jobs_render_once(tmp_path, log_dir):
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=fake_render)
+    report = cache.ensure(_jobs(algorithm, themes=("light", "light", "light")))
+    assert report.rendered_sets == 1 and len(_renders(log_dir)) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["theme", "inputs", "plugin source", "plugin data file", "metadata", "dpi"],
+)
+def test_what_produces_the_frames_is_in_the_key(tmp_path, change):
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=fake_render)
+    base = FrameJob(algorithm, dict(algorithm.meta.defaults), "light")
+    before = cache.keys.key(base)
+    job = base
+    if change == "theme":
+        job = FrameJob(algorithm, base.inputs, "dark")
+    elif change == "inputs":
+        job = FrameJob(algorithm, {**base.inputs, "bias": 0.25}, "light")
+    elif change == "plugin source":
+        trace_py = algorithm.folder / "trace.py"
+        trace_py.write_text(trace_py.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    elif change == "plugin data file":
+        (algorithm.folder / "colours.json").write_text("{}", encoding="utf-8")
+    elif change == "metadata":
+        meta = algorithm.meta.model_copy(update={"pseudocode": algorithm.meta.pseudocode + "\n"})
+        job = FrameJob(
+            eigenvue.Algorithm(
+                meta=meta,
+                inputs_model=algorithm.inputs_model,
+                trace_ref=algorithm.trace_ref,
+                frames_ref=algorithm.frames_ref,
+                package=algorithm.package,
+                folder=algorithm.folder,
+            ),
+            base.inputs,
+            "light",
+        )
+    elif change == "dpi":
+        job = FrameJob(algorithm, base.inputs, "light", dpi=150)
+    # A fresh key maker: it hashes each folder once, as one build does.
+    after = FrameCache(tmp_path / "cache", workers=1, render=fake_render).keys.key(job)
+    assert after != before
+
+
+def test_pycache_does_not_change_the_key(tmp_path):
+    algorithm = _plugin_copy(tmp_path)
+    job = FrameJob(algorithm, dict(algorithm.meta.defaults), "light")
+    before = FrameCache(tmp_path / "c").keys.key(job)
+    (algorithm.folder / "__pycache__").mkdir(exist_ok=True)
+    (algorithm.folder / "__pycache__" / "trace.cpython-311.pyc").write_bytes(b"\0" * 16)
+    assert FrameCache(tmp_path / "c").keys.key(job) == before
+
+
+def test_an_incomplete_entry_is_rendered_again(tmp_path, log_dir):
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=fake_render)
+    (frame_set,) = cache.ensure(_jobs(algorithm, themes=("light",))).sets.values()
+    frame_set.frames[1].unlink()
+    report = FrameCache(tmp_path / "cache", workers=1, render=fake_render).ensure(
+        _jobs(algorithm, themes=("light",))
+    )
+    assert report.rendered_sets == 1 and all(p.is_file() for p in frame_set.frames)
+
+
+def test_workers_render_in_separate_processes(tmp_path, log_dir):
+    import os
+
+    algorithm = _plugin_copy(tmp_path)
+    jobs = [
+        FrameJob(algorithm, {**algorithm.meta.defaults, "bias": b}, theme)
+        for b in (0.0, 0.5)
+        for theme in ("light", "dark")
+    ]
+    report = FrameCache(tmp_path / "cache", workers=2, render=fake_render).ensure(jobs)
+    assert report.rendered_sets == 4 and not report.errors
+    pids = {int(line.split()[-1]) for line in _renders(log_dir)}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert len(os.listdir(tmp_path / "cache")) == 4  # no staging folders left behind
+
+
+def test_a_failing_renderer_is_reported_per_job_and_stores_nothing(tmp_path):
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=failing_render)
+    report = cache.ensure(_jobs(algorithm))
+    assert report.rendered_sets == 0 and len(report.errors) == 2
+    assert all("cannot draw perceptron" in e for e in report.errors.values())
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+
+
+def test_steps_file_is_plain_json(tmp_path, log_dir):
+    algorithm = _plugin_copy(tmp_path)
+    report = FrameCache(tmp_path / "cache", workers=1, render=fake_render).ensure(
+        _jobs(algorithm, themes=("light",))
+    )
+    (frame_set,) = report.sets.values()
+    data = json.loads((frame_set.directory / "steps.json").read_text(encoding="utf-8"))
+    assert data == frame_set.steps
