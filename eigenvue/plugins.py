@@ -10,16 +10,19 @@ Environment variables
 ---------------------
 ``EIGENVUE_LOAD_PLUGINS``
     Comma-separated names of the third-party plugins (entry-point names or
-    distribution names) to load; the empty string loads none. Unset: all.
-    Built-in algorithms always load.
+    distribution names, e.g. ``bogo-sort`` or ``eigenvue-bogo-sort``) to load;
+    the empty string loads none. Unset: all. Built-in algorithms always load.
+    The plugins left out are listed by :func:`skipped_plugins`.
 ``EIGENVUE_TRACE_PLUGINS``
-    Set to ``1`` to print every hook call and its result to stderr.
+    Set to ``1`` to print to stderr each plugin as it loads, every hook call
+    with the plugin it calls and its result, and what each plugin registered.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -60,6 +63,39 @@ class PluginInfo:
 _pm: pluggy.PluginManager | None = None
 _load_errors: dict[str, PluginInfo] = {}
 _sources: dict[str, PluginInfo] = {}
+_skipped: list[PluginInfo] = []
+
+
+def skipped_plugins() -> list[PluginInfo]:
+    """The installed third-party plugins that ``EIGENVUE_LOAD_PLUGINS`` left out."""
+    get_plugin_manager()
+    return list(_skipped)
+
+
+def _tracing() -> bool:
+    return os.environ.get("EIGENVUE_TRACE_PLUGINS", "") not in ("", "0")
+
+
+def _trace(message: str) -> None:
+    if _tracing():
+        print(f"eigenvue: {message}", file=sys.stderr)
+
+
+def _trace_hook_calls(pm: pluggy.PluginManager) -> None:
+    """Print every hook call, the plugins it calls and its outcome (``EIGENVUE_TRACE_PLUGINS``)."""
+
+    def before(hook_name: str, hook_impls: Any, kwargs: dict[str, Any]) -> None:
+        names = ", ".join(repr(impl.plugin_name) for impl in hook_impls) or "no plugin"
+        _trace(f"call {hook_name} on {names}")
+
+    def after(outcome: Any, hook_name: str, hook_impls: Any, kwargs: dict[str, Any]) -> None:
+        names = ", ".join(repr(impl.plugin_name) for impl in hook_impls) or "no plugin"
+        if outcome.exception is not None:
+            _trace(f"{hook_name} on {names} raised {_reason(outcome.exception)}")
+        else:
+            _trace(f"{hook_name} on {names} returned {outcome.get_result()!r}")
+
+    pm.add_hookcall_monitoring(before, after)
 
 
 def _builtin_modules() -> Iterator[str]:
@@ -101,12 +137,19 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}{where}"
 
 
+def _normalized(name: str) -> str:
+    # Distribution names compare as pip compares them: Eigenvue_Bogo.Sort is eigenvue-bogo-sort.
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
+
+
 def _wanted(name: str, distribution: str | None) -> bool:
     allowed = os.environ.get("EIGENVUE_LOAD_PLUGINS")
     if allowed is None:
         return True
-    names = {n.strip() for n in allowed.split(",") if n.strip()}
-    return name in names or (distribution is not None and distribution in names)
+    names = {_normalized(n) for n in allowed.split(",") if n.strip()}
+    return _normalized(name) in names or (
+        distribution is not None and _normalized(distribution) in names
+    )
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
@@ -116,9 +159,8 @@ def get_plugin_manager() -> pluggy.PluginManager:
         return _pm
     pm = pluggy.PluginManager("eigenvue")
     pm.add_hookspecs(hookspecs)
-    if os.environ.get("EIGENVUE_TRACE_PLUGINS", "") not in ("", "0"):
-        pm.trace.root.setwriter(lambda text: print(text, end="", file=sys.stderr))
-        pm.enable_tracing()
+    if _tracing():
+        _trace_hook_calls(pm)
 
     for name in _builtin_modules():
         _load(pm, name, lambda n=name: importlib.import_module(n), PluginInfo(name, builtin=True))
@@ -132,11 +174,16 @@ def get_plugin_manager() -> pluggy.PluginManager:
         )
         if _wanted(entry_point.name, info.distribution):
             _load(pm, entry_point.name, entry_point.load, info)
+        else:
+            _trace(f"skip plugin {entry_point.name!r}: not named in EIGENVUE_LOAD_PLUGINS")
+            _skipped.append(info)
     _pm = pm
     return pm
 
 
 def _load(pm: pluggy.PluginManager, name: str, loader: Any, info: PluginInfo) -> None:
+    source = "built-in" if info.builtin else f"{info.distribution} {info.version}"
+    _trace(f"load plugin {name!r} ({source})")
     try:
         plugin = loader()
         pm.register(plugin, name=name)
@@ -220,5 +267,6 @@ def _build_registry(pm: pluggy.PluginManager) -> Registry:
             algorithms[algorithm.id] = algorithm
             owners[algorithm.id] = plugin_name
             info.algorithms.append(algorithm.id)
+        _trace(f"plugin {plugin_name!r} registered {', '.join(info.algorithms) or 'nothing'}")
     infos.extend(_load_errors.values())
     return Registry(algorithms, infos)
