@@ -117,8 +117,9 @@ def test_a_frame_opens_full_size_and_follows_the_arrow_keys(server, browser):
         player.locator("img.ev-image-light").click()
         enlarged = page.locator("dialog.ev-lightbox img")
         assert enlarged.is_visible()
-        assert enlarged.get_attribute("src").split("#")[0] == (
-            player.locator("img.ev-image-light").evaluate("img => img.src").split("#")[0]
+        assert (
+            enlarged.get_attribute("src").split("#")[0]
+            == (player.locator("img.ev-image-light").evaluate("img => img.src").split("#")[0])
         )
         page.keyboard.press("ArrowRight")
         assert player.locator(".ev-counter").inner_text().startswith("2 / ")
