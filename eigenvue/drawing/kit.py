@@ -294,24 +294,30 @@ class NetworkDrawing:
             self._add_line_legend()
 
     def _add_line_legend(self) -> None:
-        theme = self.theme
-        handles = [
-            Line2D([], [], color=theme.positive, lw=3, label="weight > 0"),
-            Line2D([], [], color=theme.negative, lw=3, label="weight < 0"),
-            Line2D([], [], color=theme.muted, lw=1, label="thicker = larger |weight|"),
+        """Line samples and words under the drawing (plain artists: a Legend costs more to draw)."""
+        theme, ax = self.theme, self.ax
+        entries = [
+            (theme.positive, 3.0, "weight > 0"),
+            (theme.negative, 3.0, "weight < 0"),
+            (theme.muted, 1.0, "thicker = larger |weight|"),
         ]
-        self.ax.legend(
-            handles=handles,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 0.0),
-            ncols=3,
-            frameon=False,
-            fontsize=9,
-            labelcolor=theme.muted,
-            handlelength=1.6,
-            columnspacing=1.4,
-            borderaxespad=0.0,
-        )
+        x = 0.0
+        for color, width, label in entries:
+            ax.add_line(
+                Line2D(
+                    [x, x + 0.045], [0.012, 0.012], transform=ax.transAxes, color=color, lw=width
+                )
+            )
+            ax.text(
+                x + 0.06,
+                0.012,
+                label,
+                transform=ax.transAxes,
+                va="center",
+                fontsize=9,
+                color=theme.muted,
+            )
+            x += 0.06 + 0.0155 * len(label) + 0.05
 
     # -- the compact view ------------------------------------------------------------
 
@@ -701,9 +707,7 @@ def _symmetric(data: np.ndarray, scale: float | None) -> Normalize:
 def _with_bad(cmap_name: str, bad: str) -> Any:
     from matplotlib import colormaps
 
-    cmap = colormaps[cmap_name].copy()
-    cmap.set_bad(bad)
-    return cmap
+    return colormaps[cmap_name].with_extremes(bad=bad)
 
 
 def _plain_frame(ax: Axes, theme: Theme) -> None:

@@ -144,16 +144,21 @@ class Diagram(BaseDiagram):
         ax.spines[["left", "right", "top"]].set_visible(False)
         ax.spines["bottom"].set_color(theme.edge)
         ax.set_facecolor("none")
-        ax.legend(
-            loc="lower left",
-            bbox_to_anchor=(0, 1.0),
-            ncols=2,
-            frameon=False,
-            fontsize=8.5,
-            labelcolor=theme.muted,
-            borderaxespad=0.2,
-            handletextpad=0.3,
+        # The key, as plain text above the chart (a Legend costs more to draw).
+        ax.text(0.0, 1.04, "●", transform=ax.transAxes, color=theme.forward, fontsize=10)
+        ax.text(0.05, 1.04, "prediction", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
+        ax.text(
+            0.32,
+            1.04,
+            "|",
+            transform=ax.transAxes,
+            color=theme.text,
+            fontsize=11,
+            fontweight="bold",
         )
+        ax.text(0.35, 1.04, "target", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
+        ax.text(0.55, 1.04, "▬", transform=ax.transAxes, color=theme.highlight, fontsize=10)
+        ax.text(0.6, 1.04, "the error", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:

@@ -1,0 +1,184 @@
+"""Teaching frames: every backpropagation step draws, in both themes, deterministically."""
+
+import dataclasses
+import hashlib
+import io
+import subprocess
+import sys
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+import eigenvue
+from eigenvue.drawing.frame import TeachingFrame, display_pseudocode
+from eigenvue.drawing.theme import THEMES
+from eigenvue.export import frame_images
+from eigenvue.step import Trace
+from tests.reference import cases
+
+ID = "backpropagation"
+WIDTH, HEIGHT = 1200, 700
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+
+def diagram_region(image: np.ndarray) -> np.ndarray:
+    """The diagram's part of a frame: below the header, left of the pseudocode."""
+    return image[200:650, 20:800]
+
+
+def background_share(region: np.ndarray, theme: str) -> float:
+    background = np.array(matplotlib.colors.to_rgb(THEMES[theme].background)) * 255
+    return float(np.mean(np.all(np.abs(region - background) <= 3, axis=-1)))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+def test_every_step_of_every_reference_case_draws_a_distinct_picture(case, theme):
+    trace = eigenvue.trace(ID, case["inputs"])
+    images = frame_images(trace, theme=theme, format="png")
+    assert len(images) == len(trace) == len(case["steps"])
+    previous = None
+    for index, png in enumerate(images):
+        image = pixels(png)
+        assert image.shape == (HEIGHT, WIDTH, 3)
+        region = diagram_region(image)
+        # Not blank: the diagram covers a real part of its area with more than a few colours.
+        assert background_share(region, theme) < 0.985, f"step {index} diagram is empty"
+        packed = region.astype(np.int32) @ np.array([65536, 256, 1])
+        assert len(np.unique(packed)) > 20
+        if previous is not None:
+            changed = np.mean(np.any(region != previous, axis=-1))
+            assert changed > 0.002, f"step {index} draws the same diagram as step {index - 1}"
+        previous = region
+
+
+def test_light_and_dark_frames_use_their_theme_background():
+    trace = eigenvue.trace(ID)
+    for theme in ("light", "dark"):
+        frame = TeachingFrame(trace, theme)
+        frame.show_step(0)
+        corner = pixels(frame.image())[-3:, :3]
+        expected = np.array(matplotlib.colors.to_rgb(THEMES[theme].background)) * 255
+        assert np.all(np.abs(corner - expected) <= 1)
+
+
+@pytest.mark.parametrize("format", ["png", "svg"])
+def test_rendering_twice_gives_identical_bytes(format):
+    trace = eigenvue.trace(ID)
+    first = frame_images(trace, format=format)
+    second = frame_images(eigenvue.trace(ID), format=format)
+    assert first == second
+    assert len(set(first)) == len(first)  # and each step is its own picture
+
+
+def step_hashes():
+    frame = TeachingFrame(eigenvue.trace(ID))
+    hashes = []
+    for index in (0, 4):
+        frame.show_step(index)
+        hashes += [hashlib.sha256(frame.image(f)).hexdigest() for f in ("png", "svg")]
+    return hashes
+
+
+def test_frames_are_identical_across_processes():
+    # SVG ids are salted and PNGs carry metadata: neither may depend on the process or the date.
+    code = "from tests.test_frames import step_hashes; print(*step_hashes())"
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert run.stdout.split() == step_hashes()
+
+
+def test_svg_frames_carry_no_date():
+    svg = frame_images(eigenvue.trace(ID), format="svg")[0].decode()
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "<dc:date>" not in svg
+
+
+def test_drawing_leaves_global_rcparams_untouched():
+    before = dict(matplotlib.rcParams)
+    frame_images(eigenvue.trace(ID), theme="dark")
+    after = dict(matplotlib.rcParams)
+    assert after == before
+
+
+def artist_ids(figure):
+    """Every artist of a figure, except axis ticks (matplotlib remakes those as limits change)."""
+    found, stack = set(), [figure]
+    while stack:
+        artist = stack.pop()
+        if isinstance(artist, matplotlib.axis.Axis):
+            continue
+        found.add(id(artist))
+        stack.extend(artist.get_children())
+    return found
+
+
+def test_the_frame_is_built_once_and_updated_in_place():
+    trace = eigenvue.trace(ID)
+    frame = TeachingFrame(trace)
+    frame.show_step(0)
+    artists = artist_ids(frame.figure)
+    for index in range(len(trace)):
+        frame.show_step(index)
+        frame.rgba()
+    assert artist_ids(frame.figure) == artists
+
+
+def test_the_frame_shows_the_steps_counter_title_and_highlighted_lines():
+    trace = eigenvue.trace(ID)
+    frame = TeachingFrame(trace)
+    for step in trace:
+        frame.show_step(step.index)
+        assert frame._counter.get_text() == f"{step.index + 1} / {len(trace)}"
+        assert frame._title.get_text() == step.title
+        assert " ".join(frame._explanation.get_text().split()) == step.explanation
+        shown = {n for n, band in enumerate(frame._code_bands, 1) if band.get_visible()}
+        assert shown == set(step.lines)
+    with pytest.raises(IndexError):
+        frame.show_step(len(trace))
+
+
+def test_pseudocode_keeps_its_line_numbers_when_comments_are_compacted():
+    lines = ["a = 1                        // note", "\tb = 2", "c = 3   # fine"]
+    shown = display_pseudocode(lines)
+    assert shown == ["a = 1  // note", "    b = 2", "c = 3  # fine"]
+
+
+def test_an_algorithm_without_a_frame_generator_still_gets_a_frame():
+    trace = eigenvue.trace(ID)
+    bare = dataclasses.replace(trace.algorithm, frames_ref=None)
+    frame = TeachingFrame(Trace(bare, trace.inputs, list(trace)))
+    assert frame.diagram is None
+    frame.show_step(2)
+    texts = " ".join(t.get_text() for t in frame.diagram_figure.texts)
+    assert "no picture" in texts
+    assert background_share(diagram_region(pixels(frame.image())), "light") > 0.9
+
+
+def test_a_4_4_4_1_network_draws_every_neuron_and_weight():
+    inputs = {"layerSizes": [4, 4, 4, 1], "inputValues": [0.5, -0.2, 0.9, 0.1], "targets": [0]}
+    trace = eigenvue.trace(ID, inputs)
+    frame = TeachingFrame(trace)
+    network = frame.diagram.network
+    assert not network.compact
+    assert len(network._connections.get_segments()) == 4 * 4 + 4 * 4 + 4
+    frame.show_step(len(trace) - 1)
+    assert len(frame_images(trace)) == len(trace)
+
+
+def test_wide_layers_switch_to_the_compact_view_with_few_artists():
+    inputs = {"layerSizes": [2, 1000, 1000, 1], "inputValues": [0.5, 0.8], "targets": [1]}
+    trace = eigenvue.trace(ID, inputs)
+    frame = TeachingFrame(trace)
+    assert frame.diagram.network.compact
+    # A million weights as heat maps, not a million lines.
+    assert len(frame.figure.findobj()) < 1500
+    frame.show_step(6)  # update of layer 1
+    image = pixels(frame.image())
+    assert background_share(diagram_region(image), "light") < 0.9
