@@ -206,3 +206,34 @@ def test_steps_file_is_plain_json(tmp_path, log_dir):
     (frame_set,) = report.sets.values()
     data = json.loads((frame_set.directory / "steps.json").read_text(encoding="utf-8"))
     assert data == frame_set.steps
+
+
+def test_prune_removes_the_least_recently_used_entries_and_keeps_those_in_use(tmp_path, log_dir):
+    import os
+
+    algorithm = _plugin_copy(tmp_path)
+    cache = FrameCache(tmp_path / "cache", workers=1, render=fake_render)
+    jobs = [
+        FrameJob(algorithm, {**algorithm.meta.defaults, "bias": b}, "light")
+        for b in (0.1, 0.2, 0.3)
+    ]
+    keys = [cache.keys.key(job) for job in jobs]
+    report = cache.ensure(jobs)
+    sizes = {k: sum(f.stat().st_size for f in report.sets[k].directory.iterdir()) for k in keys}
+    for age, key in zip((300, 200, 100), keys):  # keys[0] unused the longest
+        stamp = report.sets[key].directory.stat().st_mtime - age
+        os.utime(report.sets[key].directory, (stamp, stamp))
+    staging = tmp_path / "cache" / ".abandoned-staging"
+    staging.mkdir()
+    os.utime(staging, (staging.stat().st_mtime - 7200,) * 2)  # left by a build killed 2 h ago
+
+    # Room for two entries; keys[2] is in use, so keys[0] (oldest) goes, keys[1] stays.
+    removed = cache.prune(sizes[keys[1]] + sizes[keys[2]], keep=[keys[2]])
+    assert removed == [keys[0]]
+    assert cache.load(keys[0]) is None
+    assert cache.load(keys[1]) is not None and cache.load(keys[2]) is not None
+
+    # Entries in use survive even when they alone are over the limit.
+    assert cache.prune(0, keep=keys[1:]) == []
+    assert not staging.exists()
+    assert set(cache.prune(0)) == set(keys[1:])

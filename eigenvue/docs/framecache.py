@@ -14,6 +14,7 @@ and does not rebuild in a loop.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ import pickle
 import platform
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ THUMBNAIL_WIDTH = 480
 DRAWING_PACKAGES = ("eigenvue", "matplotlib", "numpy", "pillow")
 
 _STEPS_FILE = "steps.json"
+_STALE_STAGING_SECONDS = 3600
 _THUMBNAIL_FILE = "thumbnail.png"
 _FRAMEWORK_DIR = Path(__file__).resolve().parent.parent
 # The docs package writes pages, it draws nothing: editing it must not invalidate frames.
@@ -252,7 +255,40 @@ class FrameCache:
         frame_set = FrameSet(key, directory, steps)
         if not frame_set.thumbnail.is_file() or not all(p.is_file() for p in frame_set.frames):
             return None
+        # The folder's time is its last use: prune() removes the least recently used first.
+        with contextlib.suppress(OSError):
+            os.utime(directory)
         return frame_set
+
+    def prune(self, max_bytes: int, keep: Iterable[str] = ()) -> list[str]:
+        """Remove the least recently used entries until the cache holds at most ``max_bytes``.
+
+        Entries in ``keep`` (those the current build uses) are never removed, even
+        when they alone exceed the limit. Returns the keys removed.
+        """
+        if not self.root.is_dir():
+            return []
+        kept = set(keep)
+        entries = []
+        total = 0
+        for directory in self.root.iterdir():
+            if directory.name.startswith("."):
+                # A staging folder left by a build that was killed half way.
+                if time.time() - directory.stat().st_mtime > _STALE_STAGING_SECONDS:
+                    shutil.rmtree(directory, ignore_errors=True)
+                continue
+            size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
+            total += size
+            if directory.name not in kept:
+                entries.append((directory.stat().st_mtime, size, directory))
+        removed = []
+        for _, size, directory in sorted(entries):
+            if total <= max_bytes:
+                break
+            shutil.rmtree(directory, ignore_errors=True)
+            total -= size
+            removed.append(directory.name)
+        return removed
 
     def ensure(self, jobs: Sequence[FrameJob]) -> EnsureReport:
         """Make sure every job's frame set is on disk; render the missing ones.

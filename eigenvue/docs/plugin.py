@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url, nest_paths
 
 from eigenvue.docs.framecache import EnsureReport, FrameCache, FrameJob, FrameSet
-from eigenvue.docs.pages import CATEGORY_TITLES, Card, algorithm_page, catalogue_page
+from eigenvue.docs.pages import CATEGORY_TITLES, Card, algorithm_page, catalogue_page, indent
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -87,6 +87,13 @@ class EigenvuePluginConfig(Config):
     The environment variable ``EIGENVUE_DOCS_CACHE`` overrides it.
     """
 
+    cache_size = opt.Type(int, default=1000)
+    """Megabytes the frame cache may hold; beyond that the least recently used frames go.
+
+    Frames the current build uses are always kept. The whole catalogue in both
+    palettes takes a few hundred megabytes.
+    """
+
     workers = opt.Optional(opt.Type(int))
     """Worker processes that render frames; default: one per CPU. ``1`` renders in-process."""
 
@@ -123,13 +130,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         self.report: EnsureReport | None = None
         self.cache_dir: Path | None = None
         self.generated_pages: list[str] = []
-        self._command: str = "build"
 
     # -- events ----------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Remember the command; makes mkdocs keep this object across ``serve`` rebuilds."""
-        self._command = command
+        """Nothing to do; defining it makes mkdocs keep this object across ``serve`` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Enable the Markdown extensions the pages need and add the player's assets."""
@@ -278,6 +283,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                 jobs.extend(run_jobs)
 
         self.report = report = cache.ensure(jobs)
+        removed = cache.prune(self.config.cache_size * 1_000_000, keep=report.sets)
+        if removed:
+            log.info(
+                "eigenvue: removed %d frame sets unused the longest from the cache", len(removed)
+            )
         out: dict[str, list[_Run]] = {}
         for algorithm_id, planned in plans.items():
             out[algorithm_id] = []
@@ -300,7 +310,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
     ) -> str:
         if run.light is None or run.dark is None:
             reason = html.escape(run.error or "unknown error")
-            return f'!!! failure "The frames of this run could not be drawn"\n\n    {reason}'
+            return f'!!! failure "The frames of this run could not be drawn"\n\n{indent(reason)}'
         from eigenvue.player import player_fragment
 
         frames = []
