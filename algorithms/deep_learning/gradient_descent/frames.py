@@ -67,7 +67,8 @@ def _views(points: np.ndarray, aspect: float, follow: bool) -> np.ndarray:
         low = np.repeat(with_origin.min(axis=0, keepdims=True), len(points), axis=0)
         high = np.repeat(with_origin.max(axis=0, keepdims=True), len(points), axis=0)
     centre = (low + high) / 2
-    span = np.maximum(high - low, 1e-300) * 1.25
+    span = (high - low) * 1.25
+    span[span.max(axis=1) == 0] = 2.0  # a run that sits on the minimum: show the unit bowl
     span = np.maximum(span, span.max(axis=1, keepdims=True) * 0.05)
     width = np.maximum(span[:, 0], span[:, 1] * aspect)
     height = width / aspect

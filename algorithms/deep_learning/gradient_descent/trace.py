@@ -126,9 +126,14 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title="Start on the loss surface",
         explanation=(
             f"θ starts at {_pair(start)}, where f(x, y) = x² + 3y² is {_num(losses[0])}. "
-            f"The gradient there, ∇f = (2x, 6y) = {_pair(run.gradients[0])}, points uphill; "
-            f"the bowl is three times steeper along y than along x. {DESCRIPTIONS[opt]}, "
-            f"with η = {lr:g}, for {n} steps."
+            + (
+                f"The gradient there, ∇f = (2x, 6y) = {_pair(run.gradients[0])}, points uphill; "
+                "the bowl is three times steeper along y than along x. "
+                if losses[0] > 0
+                else "That is the minimum: the gradient is zero, there is no downhill, and no "
+                "optimizer will move. "
+            )
+            + f"{DESCRIPTIONS[opt]}, with η = {lr:g}, for {n} steps."
         ),
         phase="initialization",
         lines=LINES_START,

@@ -350,3 +350,13 @@ def test_a_calm_run_keeps_one_view_and_a_linear_loss_axis():
     assert diagram.loss_ax.get_yscale() == "linear"
     diagram.update(trace[-1])
     assert (diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()) == limits
+
+
+def test_a_run_that_starts_at_the_minimum_stays_there_and_still_draws():
+    trace = eigenvue.trace(ID, {"startX": 0, "startY": 0, "optimizer": "adam", "numSteps": 3})
+    assert all(list(s.state["parameters"]) == [0, 0] for s in trace)
+    assert "uphill" not in trace[0].explanation and "minimum" in trace[0].explanation
+    diagram, _ = draw(trace)
+    assert not diagram.arrow.get_visible()  # no gradient, no arrow
+    (x0, x1), (y0, y1) = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
+    assert x1 - x0 > 1 and y1 - y0 > 1  # the bowl around the minimum, not a pinpoint
