@@ -101,11 +101,11 @@ class Report:
         Parameters
         ----------
         unicode : bool, optional
-            Mark lines with ✓ ✗ ⚠; otherwise ``ok``, ``FAIL``, ``warn``. By default,
-            whether standard output can print them.
+            Mark lines with ✓ ✗ ⚠; otherwise write plain ASCII, with ``ok``, ``FAIL``
+            and ``warn``. By default, whether standard output can print them.
         """
         if unicode is None:
-            unicode = _can_print("✓✗⚠—")
+            unicode = _can_print("✓✗⚠—·")
         marks = (
             {"pass": "✓", "fail": "✗", "warn": "⚠"}
             if unicode
@@ -128,7 +128,11 @@ class Report:
         if any(f.check in ("related", "prerequisites") for _, f in self._warnings()):
             lines.append(UNKNOWN_IDS_NOTE)
         lines.append("All checks passed." if self.ok else "Some checks FAILED.")
-        return "\n".join(lines)
+        text = "\n".join(lines)
+        if unicode:
+            return text
+        text = text.replace(" — ", " - ").replace("  ·  ", "  |  ").replace("…", "...")
+        return text.encode("ascii", "replace").decode("ascii")
 
     def _warnings(self) -> list[tuple[str, Finding]]:
         return [(s.title, f) for s in self.sections for f in s.findings if f.status == "warn"]
@@ -225,11 +229,13 @@ def _check_metadata(algorithm: Algorithm, section: Section) -> None:
     from eigenvue.metadata import Metadata
 
     meta = algorithm.meta
+    valid = True
     try:
+        # Registered metadata was validated on load, unless a plugin built it without validation.
         Metadata.model_validate(meta.model_dump())
     except Exception as exc:
         section.add("metadata", "fail", _reason(exc))
-        return
+        valid = False
     bad = [
         f"question {n} has correct={q.correct} but {len(q.options)} options"
         for n, q in enumerate(meta.quiz, 1)
@@ -240,7 +246,7 @@ def _check_metadata(algorithm: Algorithm, section: Section) -> None:
     for n, question in enumerate(meta.quiz, 1):
         if len(set(question.options)) < len(question.options):
             section.add("quiz", "warn", f"question {n} lists the same option twice")
-    if not bad:
+    if valid and not bad:
         section.add(
             "metadata",
             "pass",
