@@ -45,7 +45,7 @@ ImageFormat = Literal["png", "svg"]
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 700, 100
 
 _MARGIN = 18  # px around the frame's content
-_CODE_SHARE = 0.3  # of the width, for the pseudocode
+_CODE_SHARE = 0.28  # of the width, for the pseudocode
 _EXPLANATION_MAX_LINES = 4
 _EXPLANATION_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)
 _MONO = "DejaVu Sans Mono"

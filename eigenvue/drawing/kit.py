@@ -33,6 +33,8 @@ ArrayLike = Any
 
 #: Above this many neurons in any layer, a network is drawn in the compact view.
 MAX_DRAWN_NEURONS = 12
+#: Columns of neurons closer than this many pixels get short captions and numbers.
+NARROW_GAP_PX = 95
 
 
 def blend(color: str, background: str, amount: float) -> tuple[float, float, float, float]:
@@ -95,7 +97,8 @@ class NetworkDrawing:
     layer_names : sequence of str, optional
         A caption per layer; by default "input", "hidden 1", …, "output".
     value_format, note_format : str
-        ``str.format`` patterns of neuron values and of notes.
+        ``str.format`` patterns of neuron values and of notes (two significant
+        digits instead when the layers stand close together, see :attr:`narrow`).
     notes : bool, default True
         Whether room is kept for a second number per neuron (a note, e.g. the
         gradient δ in backpropagation): under each neuron in the graph view,
@@ -108,6 +111,15 @@ class NetworkDrawing:
     right_margin : float, default 0.45
         Free room right of the output layer in the graph view, in units of the
         distance between layers, for a plugin's own labels (targets, say).
+
+    Attributes
+    ----------
+    compact : bool
+        True when drawn in the compact (heat-map) view.
+    narrow : bool
+        True in the graph view when the layers stand so close that only short
+        captions and two-digit numbers fit; a plugin should then show notes
+        for one layer at a time.
 
     Examples
     --------
@@ -145,6 +157,7 @@ class NetworkDrawing:
         self.layer_names = list(layer_names or default_layer_names(self.layer_sizes))
         self._weight_scale: float | None = None
         self._has_notes = notes
+        self.narrow = False
         ax.set_axis_off()
         if self.compact:
             self._build_compact(notes, legend)
@@ -170,13 +183,20 @@ class NetworkDrawing:
         dpi = ax.figure.dpi
         spacing_px = height_px / (widest + bottom_room + 0.75 - 1 + 1e-9)
         gap_px = width_px / (self.n_layers - 1 + 0.45 + right_margin)
-        radius_px = float(np.clip(min(0.3 * spacing_px, 0.16 * gap_px), 5.0, 27.0))
+        radius_px = float(np.clip(min(0.3 * spacing_px, 0.22 * gap_px), 5.0, 27.0))
         self._radius_points = radius_px * 72.0 / dpi
         self._spacing_px = spacing_px
-        # Values sit inside the circle when it is large enough to hold "−0.123",
-        # otherwise beside it, in smaller type.
-        self._values_inside = radius_px >= 17
-        value_size = 9.0 if self._values_inside else 8.0
+        self._radius_px, self._gap_px = radius_px, gap_px
+        # Layers closer than this are "narrow": shorter captions and numbers, so
+        # that neighbouring columns' text does not collide.
+        self.narrow = gap_px < NARROW_GAP_PX
+        if self.narrow:
+            self.value_format = self.note_format = "{:.2g}"
+            self.note_format = "{:+.2g}"
+        # Values sit inside the circle when it is large enough to hold them
+        # ("−0.123", or "−0.12" when narrow), otherwise beside it in smaller type.
+        self._values_inside = radius_px >= (13 if self.narrow else 19)
+        value_size = 9.0 if radius_px >= 19 else 8.0
         self._point_to_data = 1.0 / spacing_px * dpi / 72.0  # points → data units (y)
 
         self.positions: list[np.ndarray] = []
@@ -281,7 +301,8 @@ class NetworkDrawing:
             ax.text(
                 layer,
                 top + 0.55,
-                f"{name}\n{n} neuron{'s' if n != 1 else ''}",
+                f"{_short(name) if self.narrow else name}\n"
+                + (f"{n}" if self.narrow else f"{n} neuron{'s' if n != 1 else ''}"),
                 ha="center",
                 va="center",
                 fontsize=9,
@@ -323,11 +344,12 @@ class NetworkDrawing:
 
     def _build_compact(self, notes: bool, legend: bool) -> None:
         theme, ax = self.theme, self.ax
-        strip_w = 0.035
-        gap = 0.018
-        per_layer = strip_w * (2 if notes else 1) + (0.006 if notes else 0)
+        strip_w, note_gap, gap = 0.06, 0.006, 0.016
+        # Every layer has a value strip; layers after the input also a note strip.
+        with_note = [notes and layer > 0 for layer in range(self.n_layers)]
+        strips_w = sum(strip_w + (strip_w + note_gap if n else 0) for n in with_note)
         n_matrices = self.n_layers - 1
-        free = 1.0 - self.n_layers * per_layer - (2 * self.n_layers - 2) * gap
+        free = 1.0 - strips_w - 2 * n_matrices * gap
         matrix_w = max(free / n_matrices, 0.02)
         bottom, height = (0.17 if legend else 0.04), (0.66 if legend else 0.8)
 
@@ -339,73 +361,65 @@ class NetworkDrawing:
         self._cell_texts: list[list[Text]] = []
         self._captions = []
         self._matrix_captions: list[Text | None] = [None]
-        value_cmap = _with_bad(theme.diverging, theme.panel)
+        self._cmap = _with_bad(theme.diverging, theme.panel)
+
+        def image(axes: Axes, shape: tuple[int, int], interpolation: str) -> AxesImage:
+            shown = axes.imshow(
+                np.full(shape, np.nan),
+                cmap=self._cmap,
+                norm=Normalize(-1, 1),
+                aspect="auto",
+                interpolation=interpolation,
+            )
+            _plain_frame(axes, theme)
+            return shown
+
         x = 0.0
         for layer, n in enumerate(self.layer_sizes):
             if layer > 0:
                 mat_ax = ax.inset_axes((x, bottom, matrix_w, height))
-                image = mat_ax.imshow(
-                    np.full((self.layer_sizes[layer], self.layer_sizes[layer - 1]), np.nan),
-                    cmap=value_cmap,
-                    norm=Normalize(-1, 1),
-                    aspect="auto",
-                    interpolation="antialiased",
-                )
-                _plain_frame(mat_ax, theme)
-                caption = mat_ax.set_title(
-                    f"W[{layer}]  {self.layer_sizes[layer]}×{self.layer_sizes[layer - 1]}",
-                    fontsize=9,
-                    color=theme.muted,
-                )
+                shape = (n, self.layer_sizes[layer - 1])
+                self._matrix_images.append(image(mat_ax, shape, "antialiased"))
                 self._matrix_axes.append(mat_ax)
-                self._matrix_images.append(image)
-                self._matrix_captions.append(caption)
+                self._matrix_captions.append(
+                    mat_ax.set_title(
+                        f"W[{layer}]\n{shape[0]:,}×{shape[1]:,}",
+                        fontsize=9,
+                        color=theme.muted,
+                        linespacing=1.15,
+                    )
+                )
                 x += matrix_w + gap
             strip_ax = ax.inset_axes((x, bottom, strip_w, height))
-            strip = strip_ax.imshow(
-                np.full((n, 1), np.nan),
-                cmap=value_cmap,
-                norm=Normalize(-1, 1),
-                aspect="auto",
-                interpolation="nearest",
-            )
-            _plain_frame(strip_ax, theme)
+            self._strips.append(image(strip_ax, (n, 1), "nearest"))
             self._strip_axes.append(strip_ax)
-            self._strips.append(strip)
-            texts = []
-            if n <= MAX_DRAWN_NEURONS:
-                texts = [
-                    strip_ax.text(0, i, "", ha="center", va="center", fontsize=7, color=theme.text)
-                    for i in range(n)
+            strip_ax.set_title("a" if with_note[layer] else "", fontsize=9, color=theme.muted)
+            self._cell_texts.append(
+                [
+                    strip_ax.text(0, i, "", ha="center", va="center", fontsize=8)
+                    for i in range(n if n <= MAX_DRAWN_NEURONS else 0)
                 ]
-            self._cell_texts.append(texts)
+            )
+            pair_w = strip_w + (strip_w + note_gap if with_note[layer] else 0)
             self._captions.append(
                 strip_ax.text(
-                    0.5 if not notes else 1.1,
-                    -0.03,
+                    pair_w / strip_w / 2,
+                    -0.02,
                     f"{self.layer_names[layer]}\n{n:,}",
                     transform=strip_ax.transAxes,
                     ha="center",
                     va="top",
-                    fontsize=8.5,
+                    fontsize=9,
                     color=theme.muted,
                     linespacing=1.2,
                 )
             )
             x += strip_w
-            if notes:
-                note_ax = ax.inset_axes((x + 0.006, bottom, strip_w, height))
-                note = note_ax.imshow(
-                    np.full((n, 1), np.nan),
-                    cmap=value_cmap,
-                    norm=Normalize(-1, 1),
-                    aspect="auto",
-                    interpolation="nearest",
-                )
-                _plain_frame(note_ax, theme)
+            if with_note[layer]:
+                note_ax = ax.inset_axes((x + note_gap, bottom, strip_w, height))
+                self._note_strips.append(image(note_ax, (n, 1), "nearest"))
                 note_ax.set_title("δ", fontsize=9, color=theme.gradient)
-                self._note_strips.append(note)
-                x += strip_w + 0.006
+                x += strip_w + note_gap
             else:
                 self._note_strips.append(None)
             x += gap
@@ -447,6 +461,11 @@ class NetworkDrawing:
             raise RuntimeError("neurons have no position in the compact view")
         x, y = self.positions[layer][index]
         return float(x), float(y)
+
+    def beside(self, layer: int, index: int, pad_px: float = 5.0) -> tuple[float, float]:
+        """Data coordinates just right of a neuron's circle, for a label (graph view only)."""
+        x, y = self.neuron_position(layer, index)
+        return x + (self._radius_px + pad_px) / self._gap_px, y
 
     @property
     def neuron_radius(self) -> float:
@@ -492,8 +511,14 @@ class NetworkDrawing:
             data = self._column(layer, values)
             self._strips[layer].set_data(data)
             self._strips[layer].set_norm(_symmetric(data, scale))
+            norm = self._strips[layer].norm
             for text, value in zip(self._cell_texts[layer], data[:, 0]):
-                text.set_text("" if np.isnan(value) else self._format(self.value_format, value))
+                if np.isnan(value):
+                    text.set_text("")
+                    continue
+                text.set_text(self._format("{:.2g}", value))  # a strip is narrow
+                r, g, b, _ = self._cmap(norm(value))
+                text.set_color("black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white")
             return
         texts = self._value_texts[layer]
         if values is None:
@@ -535,7 +560,8 @@ class NetworkDrawing:
         if self.compact:
             data = self._column(layer, values)
             note = self._note_strips[layer]
-            assert note is not None
+            if note is None:
+                return  # the input layer has no note strip
             note.set_data(data)
             note.set_norm(_symmetric(data, scale))
             return
@@ -636,7 +662,9 @@ class NetworkDrawing:
             band.set_visible(index == layer)
             band.set_facecolor(color)
 
-    def emphasize_connections(self, layer: int | None, color: str | None = None) -> None:
+    def emphasize_connections(
+        self, layer: int | None, color: str | None = None, *, recolor: bool = False
+    ) -> None:
         """Bring the connections into ``layer`` forward and fade the others.
 
         Parameters
@@ -644,22 +672,26 @@ class NetworkDrawing:
         layer : int or None
             The destination layer of the connections (``None``: all drawn alike).
         color : str, optional
-            Draw the emphasised connections in this colour instead of their
-            sign colours (e.g. ``theme.gradient`` while the error flows back
-            through them).
+            The emphasis colour: of the weight matrix's frame and caption in the
+            compact view. In the graph view the lines keep their sign colours…
+        recolor : bool, default False
+            … unless this is true: then the emphasised lines are drawn in
+            ``color`` (which hides their signs).
         """
-        self._emphasis = (layer, color)
+        self._emphasis = (layer, color if recolor else None)
         if self.compact:
             for index in range(1, self.n_layers):
                 on = layer is None or index == layer
                 image = self._matrix_images[index]
                 assert image is not None
                 image.set_alpha(1.0 if on else 0.45)
-                target = color if (index == layer and color) else self.theme.edge
-                _frame_colour(self._matrix_axes[index], target, index == layer)
+                chosen = index == layer
+                target = (color or self.theme.highlight) if chosen else self.theme.edge
+                _frame_colour(self._matrix_axes[index], target, chosen)
                 caption = self._matrix_captions[index]
                 assert caption is not None
-                caption.set_color(target if index == layer else self.theme.muted)
+                caption.set_color(target if chosen else self.theme.muted)
+                caption.set_fontweight("bold" if chosen else "normal")
             return
         if hasattr(self, "_base_colors"):
             self._apply_connection_style()
@@ -694,6 +726,16 @@ class NetworkDrawing:
     def _format(pattern: str, value: float) -> str:
         # A typographic minus reads better than a hyphen next to digits.
         return pattern.format(value).replace("-", "−")
+
+
+def _short(name: str) -> str:
+    """A caption for a narrow column: "hidden 3" → "h3", "input" → "in", "output" → "out"."""
+    words = {"input": "in", "output": "out"}
+    if name in words:
+        return words[name]
+    if name.startswith("hidden "):
+        return "h" + name.removeprefix("hidden ")
+    return name
 
 
 def _symmetric(data: np.ndarray, scale: float | None) -> Normalize:

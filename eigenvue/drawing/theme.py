@@ -17,6 +17,16 @@ from typing import Literal
 ThemeName = Literal["light", "dark"]
 
 
+def _dark_diverging() -> str:
+    import matplotlib
+
+    # "berlin" (Crameri's scientific colour maps) came with matplotlib 3.10.
+    return "berlin_r" if "berlin" in matplotlib.colormaps else "RdBu"
+
+
+_DARK_DIVERGING = _dark_diverging()
+
+
 @dataclass(frozen=True)
 class Theme:
     """Semantic colours for drawing. Use the meaning, never a literal colour.
@@ -41,7 +51,10 @@ class Theme:
     positive, negative : str
         The sign of a value (weight colour, heat-map ends).
     diverging, sequential : str
-        Colormap names for signed values and for magnitudes.
+        Colormap names for signed values and for magnitudes. The diverging map
+        runs from the negative colour's hue (low) to the positive one's (high),
+        through the background's lightness at zero, so a heat map of weights
+        reads like the weight lines.
     """
 
     name: ThemeName
@@ -88,7 +101,7 @@ LIGHT = Theme(
     done="#009E73",
     positive="#0072B2",
     negative="#D55E00",
-    diverging="PuOr_r",
+    diverging="RdBu",  # red (negative) – white – blue (positive); ColorBrewer, colour-blind safe
     sequential="viridis",
 )
 
@@ -106,7 +119,8 @@ DARK = Theme(
     done="#2BC39A",
     positive="#56B4E9",
     negative="#E8743B",
-    diverging="PuOr_r",
+    # Orange (negative) – black – blue (positive): zero fades into the dark ground.
+    diverging=_DARK_DIVERGING,
     sequential="viridis",
 )
 

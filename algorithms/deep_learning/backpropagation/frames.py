@@ -79,10 +79,10 @@ class Diagram(BaseDiagram):
         output = self.n_layers - 1
         ax = self.network.ax
         for i in range(self.sizes[output]):
-            x, y = self.network.neuron_position(output, i)
+            x, y = self.network.beside(output, i)
             self.target_texts.append(
                 ax.text(
-                    x + 0.2,
+                    x,
                     y,
                     "",
                     ha="left",
@@ -92,9 +92,9 @@ class Diagram(BaseDiagram):
                     zorder=6,
                 )
             )
-        _, lowest = self.network.neuron_position(output, self.sizes[output] - 1)
+        x, lowest = self.network.beside(output, self.sizes[output] - 1)
         self.loss_text = ax.text(
-            output + 0.2,
+            x,
             lowest - 0.28,
             "",
             ha="left",
@@ -146,7 +146,7 @@ class Diagram(BaseDiagram):
         ax.set_facecolor("none")
         # The key, as plain text above the chart (a Legend costs more to draw).
         ax.text(0.0, 1.04, "●", transform=ax.transAxes, color=theme.forward, fontsize=10)
-        ax.text(0.05, 1.04, "prediction", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
+        ax.text(0.045, 1.04, "prediction", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
         ax.text(
             0.32,
             1.04,
@@ -156,9 +156,9 @@ class Diagram(BaseDiagram):
             fontsize=11,
             fontweight="bold",
         )
-        ax.text(0.35, 1.04, "target", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
-        ax.text(0.55, 1.04, "▬", transform=ax.transAxes, color=theme.highlight, fontsize=10)
-        ax.text(0.6, 1.04, "the error", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
+        ax.text(0.36, 1.04, "target", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
+        ax.text(0.57, 1.04, "▬", transform=ax.transAxes, color=theme.highlight, fontsize=10)
+        ax.text(0.645, 1.04, "the error", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:
@@ -190,6 +190,8 @@ class Diagram(BaseDiagram):
         """Show one step: reset the emphasis, then draw what this kind of step is about."""
         state = step.state
         net = self.network
+        # "?" marks a value the pass has not reached yet; a summarised epoch has none to show.
+        net.empty_text = "" if step.id.startswith("epoch-") else "?"
         net.reset()
         net.set_weights(state["weights"])
         if not net.compact:
@@ -256,7 +258,7 @@ class Diagram(BaseDiagram):
         layer = int(state["currentLayer"])
         self._show_activations(state["activations"], current=layer)
         self.network.emphasize_layer(layer, theme.forward)
-        self.network.emphasize_connections(layer)
+        self.network.emphasize_connections(layer, theme.forward)
         z = _vector(state["preActivations"])
         a = _vector(state["activations"][layer])
         rows = [[str(j + 1), _num(z[j]), _num(a[j])] for j in range(min(len(z), TABLE_ROWS))]
@@ -309,8 +311,9 @@ class Diagram(BaseDiagram):
         for index in range(1, self.n_layers):
             delta = np.asarray(gradients[index])
             if delta.size:
-                net.set_notes(index, _vector(delta), prefix="δ ")
                 on = index == layer
+                if on or not net.narrow:  # close columns: one layer's δ at a time
+                    net.set_notes(index, _vector(delta), prefix="" if net.narrow else "δ ")
                 net.set_neuron_style(
                     index,
                     face=blend(theme.gradient, theme.background, 0.38 if on else 0.12),
@@ -319,7 +322,7 @@ class Diagram(BaseDiagram):
                 )
         net.emphasize_layer(layer, theme.gradient)
         if layer < self.n_layers - 1:
-            net.emphasize_connections(layer + 1)
+            net.emphasize_connections(layer + 1, theme.gradient)
         delta = _vector(gradients[layer])
         rows = [[str(j + 1), _num(d)] for j, d in enumerate(delta[:TABLE_ROWS])]
         where = (
@@ -346,7 +349,7 @@ class Diagram(BaseDiagram):
         for index, values in enumerate(state["activations"]):
             net.set_values(index, _vector(values), color=theme.muted)
         net.emphasize_layer(layer, theme.update)
-        net.emphasize_connections(layer)
+        net.emphasize_connections(layer, theme.update)
         net.set_neuron_style(
             layer, face=blend(theme.update, theme.background, 0.3), edge=theme.update, width=2.6
         )
@@ -355,19 +358,19 @@ class Diagram(BaseDiagram):
         new = np.asarray(state["weights"][layer], dtype=float)
         grad = np.asarray(state["weightGradients"], dtype=float)
         n_to, n_from = new.shape
+        count = n_to * n_from
         rows = [
             [f"{j + 1} ← {i + 1}", _num(old[j, i]), _num(grad[j, i]), _num(new[j, i])]
-            for j in range(n_to)
-            for i in range(n_from)
+            for j, i in (divmod(k, n_from) for k in range(min(count, TABLE_ROWS)))
         ]
         lr = state.get("learningRate")
         self.panel.show(
             f"New weights into layer {layer}",
             title_color=theme.update,
             header=["to ← from", "old w", "∂loss/∂w", "new w"],
-            rows=rows[:TABLE_ROWS],
+            rows=rows,
             column_colors=[None, theme.muted, theme.gradient, theme.update],
-            note=self._more(len(rows), "weights")
+            note=self._more(count, "weights")
             + f"new w = old w − η·∂loss/∂w with η = {_num(lr) if lr is not None else '?'}. "
             "The lines into this layer now have their new widths.",
         )
