@@ -96,9 +96,11 @@ class NetworkDrawing:
         The widest layer drawn neuron by neuron.
     layer_names : sequence of str, optional
         A caption per layer; by default "input", "hidden 1", …, "output".
-    value_format, note_format : str
-        ``str.format`` patterns of neuron values and of notes (two significant
-        digits instead when the layers stand close together, see :attr:`narrow`).
+    value_format, note_format : str or None
+        ``str.format`` patterns of neuron values and of notes. ``None`` (the
+        default) writes numbers short enough for a circle: three significant
+        digits, and a short exponent for very small or large values ("5.9e-4");
+        two digits when the layers stand close together (see :attr:`narrow`).
     notes : bool, default True
         Whether room is kept for a second number per neuron (a note, e.g. the
         gradient δ in backpropagation): under each neuron in the graph view,
@@ -137,8 +139,8 @@ class NetworkDrawing:
         *,
         max_neurons: int = MAX_DRAWN_NEURONS,
         layer_names: Sequence[str] | None = None,
-        value_format: str = "{:.3g}",
-        note_format: str = "{:+.3g}",
+        value_format: str | None = None,
+        note_format: str | None = None,
         notes: bool = True,
         legend: bool = True,
         right_margin: float = 0.45,
@@ -154,6 +156,7 @@ class NetworkDrawing:
         self.compact = max(self.layer_sizes) > max_neurons
         self.value_format = value_format
         self.note_format = note_format
+        self._digits = 3
         self.layer_names = list(layer_names or default_layer_names(self.layer_sizes))
         self._weight_scale: float | None = None
         self._has_notes = notes
@@ -190,9 +193,7 @@ class NetworkDrawing:
         # Layers closer than this are "narrow": shorter captions and numbers, so
         # that neighbouring columns' text does not collide.
         self.narrow = gap_px < NARROW_GAP_PX
-        if self.narrow:
-            self.value_format = self.note_format = "{:.2g}"
-            self.note_format = "{:+.2g}"
+        self._digits = 2 if self.narrow else 3
         # Values sit inside the circle when it is large enough to hold them
         # ("−0.123", or "−0.12" when narrow), otherwise beside it in smaller type.
         self._values_inside = radius_px >= (13 if self.narrow else 19)
@@ -516,7 +517,7 @@ class NetworkDrawing:
                 if np.isnan(value):
                     text.set_text("")
                     continue
-                text.set_text(self._format("{:.2g}", value))  # a strip is narrow
+                text.set_text(self._format(None, value, 2))  # a strip is narrow
                 r, g, b, _ = self._cmap(norm(value))
                 text.set_color("black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white")
             return
@@ -528,7 +529,7 @@ class NetworkDrawing:
             return
         flat = np.asarray(values, dtype=float).ravel()
         for text, value in zip(texts, flat):
-            text.set_text(self._format(self.value_format, value))
+            text.set_text(self._format(self.value_format, value, self._digits))
             text.set_color(color or theme.text)
 
     def set_notes(
@@ -572,7 +573,7 @@ class NetworkDrawing:
             return
         flat = np.asarray(values, dtype=float).ravel()
         for text, value in zip(texts, flat):
-            text.set_text(prefix + self._format(self.note_format, value))
+            text.set_text(prefix + self._format(self.note_format, value, self._digits, sign=True))
             text.set_color(color or self.theme.gradient)
             text.set_visible(True)
 
@@ -723,9 +724,26 @@ class NetworkDrawing:
         return np.asarray(values, dtype=float).reshape(n, 1)
 
     @staticmethod
-    def _format(pattern: str, value: float) -> str:
+    def _format(pattern: str | None, value: float, digits: int = 3, sign: bool = False) -> str:
+        text = pattern.format(value) if pattern is not None else short_number(value, digits, sign)
         # A typographic minus reads better than a hyphen next to digits.
-        return pattern.format(value).replace("-", "−")
+        return text.replace("-", "−")
+
+
+def short_number(value: float, digits: int = 3, sign: bool = False) -> str:
+    """A number in at most about six characters: ``0.62``, ``−0.0322``, ``5.9e-4``, ``1.2e4``.
+
+    Plain notation between 0.01 and 1000 (``digits`` significant digits),
+    otherwise a mantissa of two digits and a short exponent; ``sign`` writes ``+``
+    before positive numbers.
+    """
+    plus = "+" if sign else ""
+    magnitude = abs(value)
+    plain = f"{value:{plus}.{digits}g}"
+    if value == 0 or (magnitude >= 0.01 and "e" not in plain):
+        return plain
+    mantissa, exponent = f"{value:{plus}.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
 
 
 def _short(name: str) -> str:

@@ -402,19 +402,39 @@ class Diagram(BaseDiagram):
                 net.set_values(index, _vector(values), color=theme.muted)
         for index in range(1, self.n_layers):
             net.set_neuron_style(index, edge=theme.done)
-        rows = [["loss before the step", _num(float(state["loss"]))]]
-        if "finalLoss" in state:
-            rows = [
-                ["loss at epoch 1", _num(float(state["loss"]))],
-                ["loss after training", _num(float(state["finalLoss"]))],
-            ]
+        training = "finalLoss" in state or "lossHistory" in state
+        # Weights before (the first step's) and after (this step's), as the trace holds them.
+        before, after = self.trace[0].state["weights"], state["weights"]
+        rows, total = [], 0
+        for layer in range(1, self.n_layers):
+            old, new = np.asarray(before[layer]), np.asarray(after[layer])
+            n_from = new.shape[1]
+            total += new.size
+            for k in range(min(new.size, TABLE_ROWS - len(rows))):
+                j, i = divmod(k, n_from)
+                rows.append([f"W[{layer}] {j + 1} ← {i + 1}", _num(old[j, i]), _num(new[j, i])])
+        if training:
+            history = state.get("lossHistory")
+            start = float(history[0]) if history is not None and len(history) else state["loss"]
+            end = state.get("finalLoss", state["loss"])
+            big = f"loss {_num(float(start))} → {_num(float(end))}"
+            title, note = "Training done", "The weights before training and after it. "
+        else:
+            big = f"loss before: {_num(float(state['loss']))}"
+            title = "Step complete"
+            note = (
+                "Every weight and bias moved against its gradient; the lines show the new "
+                "weights, from which the next forward pass starts. "
+            )
         self.panel.show(
-            "Step complete",
+            title,
             title_color=theme.done,
+            big=big,
+            big_color=theme.highlight,
+            header=["weight", "before", "after"],
             rows=rows,
-            column_colors=[None, theme.highlight],
-            note="Every weight and bias has moved against its gradient; the lines show the "
-            "new weights. The next forward pass starts from them.",
+            column_colors=[None, theme.muted, theme.update],
+            note=note + self._more(total, "weights").replace("First", "The first"),
         )
 
     @staticmethod
