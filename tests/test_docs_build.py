@@ -47,6 +47,10 @@ def test_strict_build_succeeds_without_warnings(site):
     assert site.warnings == []
     assert (site.site_dir / "index.html").is_file()
     assert (site.site_dir / "algorithms" / "index.html").is_file()
+    api = (site.site_dir / "api" / "index.html").read_text(encoding="utf-8")
+    assert "eigenvue.steps" in api
+    # Docstrings' Sphinx roles are rewritten as code, never shown raw.
+    assert ":func:" not in api and ":class:" not in api
 
 
 @pytest.mark.parametrize("info", eigenvue.list(), ids=lambda i: i.id)

@@ -357,6 +357,8 @@ def catalogue_page(cards: Sequence[Card], title: str = "Catalogue") -> str:
         by_category.setdefault(card.category, []).append(card)
     count = len(cards)
     parts = [
+        # Front matter: without the table of contents the cards get the page's full width.
+        "---\nhide:\n  - toc\n---",
         f"# {title}",
         f"{count} algorithm{'s' * (count != 1)} in {len(by_category)} "
         f"categor{'ies' if len(by_category) != 1 else 'y'}. Each page explains the idea, "
