@@ -53,14 +53,15 @@ class _Collect(logging.Handler):
 def build(
     site_dir: Path, plugin_options: dict[str, Any] | None = None, **overrides: Any
 ) -> BuiltSite:
-    """Run ``mkdocs build --strict`` in this process; raise if mkdocs warns.
+    """Run ``mkdocs build --strict`` in this process; raise (``Abort``) if mkdocs warns.
 
     ``plugin_options`` set options of the eigenvue plugin, as mkdocs.yml would.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
+    overrides.setdefault("strict", True)
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), **overrides)
     for name, value in (plugin_options or {}).items():
         config.plugins["eigenvue"].config[name] = value
     collect = _Collect()

@@ -200,3 +200,44 @@ def test_a_plugin_registered_at_run_time_gets_a_page():
     assert not any("no-such-algorithm" in link for link in page.links)
     catalogue = read_page(site.site_dir / "algorithms" / "index.html")
     assert "perceptron-copy.html" in catalogue.links
+
+
+def test_frames_that_fail_to_draw_are_a_warning_and_the_page_says_so():
+    from mkdocs.exceptions import Abort
+
+    broken = _clone("perceptron", "perceptron-broken", name="Perceptron, broken frames")
+    broken = eigenvue.Algorithm(
+        meta=broken.meta,
+        inputs_model=broken.inputs_model,
+        trace_ref=broken.trace_ref,
+        frames_ref=".neuron:NoSuchDiagram",  # imports, then fails to find the class
+        package=broken.package,
+        folder=broken.folder,
+        source_files=broken.source_files,
+    )
+
+    class BrokenFrames:
+        @eigenvue.hookimpl
+        def register_algorithms(self, register):
+            register(broken)
+
+    pm = plugins.get_plugin_manager()
+    pm.register(BrokenFrames(), name="docs-broken-frames-test")
+    site_dir = new_site_dir()
+    try:
+        with pytest.raises(Abort, match="strict"):
+            build(site_dir, {"examples": False, "algorithms": ["perceptron-broken"]})
+    finally:
+        pm.unregister(name="docs-broken-frames-test")
+    # Not strict: the site builds, and the page explains what went wrong instead of a player.
+    pm.register(BrokenFrames(), name="docs-broken-frames-test")
+    try:
+        site = build(
+            site_dir, {"examples": False, "algorithms": ["perceptron-broken"]}, strict=False
+        )
+    finally:
+        pm.unregister(name="docs-broken-frames-test")
+    assert any("perceptron-broken" in w and "NoSuchDiagram" in w for w in site.warnings)
+    page = read_page(site.page_path("algorithms/perceptron-broken.md"))
+    assert page.players == []
+    assert "could not be drawn" in " ".join(page.text)
