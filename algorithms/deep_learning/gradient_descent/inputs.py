@@ -58,7 +58,7 @@ class Inputs(eigenvue.Inputs):
         step = run.diverged_at
         why = (
             f"the {self.optimizer} run with learningRate {self.learningRate:g} diverges: after "
-            f"update {step} |x| or |y| would pass {MAX_COORDINATE:g}, where the loss x² + 3y² "
+            f"update {step} |x| or |y| would pass 1e150, where the loss x² + 3y² "
             "no longer fits in float64"
         )
         if step == 1:
