@@ -146,7 +146,6 @@ class TeachingFrame:
         self.theme = get_theme(theme)
         self.index = -1
         self._background: Any = None  # the static parts' bitmap, once drawn (see rgba)
-        self._rc = _style_params(self.theme.name)
         with self.theme.context():
             if figure is None:
                 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -440,9 +439,7 @@ class TeachingFrame:
         return "\n".join(wrapped)
 
     def _style(self) -> Any:
-        import matplotlib
-
-        return matplotlib.rc_context(self._rc)
+        return self.theme.context()
 
     # -- output --------------------------------------------------------------------------------
 
@@ -581,23 +578,6 @@ def _wrap_code(line: str, max_chars: int) -> list[str]:
         break_on_hyphens=False,
     )
     return pieces or [line[:max_chars]]
-
-
-@cache
-def _style_params(name: str) -> dict[str, Any]:
-    """The full rcParams a theme draws with: matplotlib's defaults, then the theme's style.
-
-    Starting from the defaults (not the user's rcParams) keeps frames
-    identical whatever the user has customised.
-    """
-    import matplotlib
-
-    theme = get_theme(name)
-    params = dict(matplotlib.rcParamsDefault)
-    for key in ("backend", "backend_fallback", "interactive", "webagg.port_retries"):
-        params.pop(key, None)
-    params.update(matplotlib.rc_params_from_file(theme.style, use_default_template=False))
-    return params
 
 
 def _rgba(color: str) -> tuple[float, float, float, float]:

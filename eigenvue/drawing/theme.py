@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 ThemeName = Literal["light", "dark"]
 
@@ -80,11 +81,23 @@ class Theme:
 
     @contextmanager
     def context(self) -> Iterator[None]:
-        """Apply the theme's matplotlib style inside a ``with`` block only (rcParams stay untouched)."""
-        import matplotlib.style
+        """Apply the theme's matplotlib style inside a ``with`` block only (rcParams stay untouched).
 
-        with matplotlib.style.context(self.style, after_reset=True):
+        Inside, rcParams are matplotlib's defaults plus the theme's style, not
+        the user's settings, so that pictures are the same on every machine.
+        """
+        import matplotlib
+
+        # Set only what differs: validating all ~300 parameters at every step costs
+        # more than drawing some frames' text.
+        current = matplotlib.rcParams
+        changes = {k: v for k, v in self.rc_params().items() if current._get(k) != v}
+        with matplotlib.rc_context(changes):
             yield
+
+    def rc_params(self) -> dict[str, Any]:
+        """The rcParams the theme draws with: matplotlib's defaults, then its style file."""
+        return _rc_params(self.name, self.style)
 
 
 LIGHT = Theme(
@@ -125,6 +138,18 @@ DARK = Theme(
 )
 
 THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK}
+
+
+@cache
+def _rc_params(name: str, style: str) -> dict[str, Any]:
+    # Parsed once per theme: Theme.context() runs at every step drawn.
+    import matplotlib
+
+    params = dict(matplotlib.rcParamsDefault)
+    for key in ("backend", "backend_fallback", "interactive", "webagg.port_retries"):
+        params.pop(key, None)  # choosing a backend is the application's business
+    params.update(matplotlib.rc_params_from_file(style, use_default_template=False))
+    return params
 
 
 def get_theme(name: str | Theme = "light") -> Theme:
