@@ -546,24 +546,29 @@ class TeachingFrame:
 def _fit_code(
     lines: list[str], width_px: float, height_px: float, dpi: float
 ) -> tuple[float, list[list[str]]]:
-    """The largest monospace size (10.5 to 7.5 pt) at which the code fits the panel.
+    """The monospace size (10.5 to 7.5 pt) and rows at which the code fits the panel.
 
     A line too long for the panel wraps onto continuation rows, indented under
-    its start; a size is accepted when the rows fit the height and few lines
-    (at most one in six) had to wrap.
+    its start. Preferred: the largest size of at least 9 pt at which nothing
+    wraps; else the largest at which the rows fit the height and few lines (at
+    most one in six) wrap; else the smallest.
     """
-    chosen: tuple[float, list[list[str]]] | None = None
+    candidates = []
     for size in np.arange(10.5, 7.49, -0.5):
         char_px = 0.602 * size * dpi / 72  # DejaVu Sans Mono's advance width is 0.602 em
         max_chars = max(12, int(width_px / char_px))
         rows = [_wrap_code(line, max_chars) for line in lines]
         wrapped = sum(len(r) > 1 for r in rows)
-        n_rows = sum(len(r) for r in rows)
-        chosen = (float(size), rows)
-        if n_rows * size * 1.6 * dpi / 72 <= height_px and wrapped <= max(1, len(lines) // 6):
-            break
-    assert chosen is not None
-    return chosen
+        fits = sum(len(r) for r in rows) * size * 1.6 * dpi / 72 <= height_px
+        candidates.append((float(size), rows, wrapped, fits))
+    for size, rows, wrapped, fits in candidates:
+        if fits and wrapped == 0 and size >= 9:
+            return size, rows
+    for size, rows, wrapped, fits in candidates:
+        if fits and wrapped <= max(1, len(lines) // 6):
+            return size, rows
+    size, rows, _, _ = candidates[-1]
+    return size, rows
 
 
 def _wrap_code(line: str, max_chars: int) -> list[str]:
