@@ -288,7 +288,7 @@ class TeachingFrame:
         self._explanation_lines = max(2, min(lines, _EXPLANATION_MAX_LINES))
 
     def _chars_per_line(self, size: float, width_px: float) -> int:
-        return max(20, int(width_px / _char_width_px(size, self._dpi) * 0.97))
+        return max(20, int(width_px / _char_width_px(size, self._dpi) * 0.93))
 
     def _build_code(self, code_px: int, body_px: int) -> None:
         theme, sub = self.theme, self.code_figure
