@@ -135,7 +135,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"  eigenvue check {names.id}")
         print(f"  python -m pytest {_shown(test)}")
         print(f"  eigenvue show {names.id}")
-    print("Then replace the starter piece by piece; the guide is docs/contributing.md.")
+    guide = "docs/contributing.md" if args.package is None else "the Contributing page of the docs"
+    print(f"Then replace the starter piece by piece; the guide is {guide}.")
     return 0
 
 
