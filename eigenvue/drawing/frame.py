@@ -280,7 +280,7 @@ class TeachingFrame:
         longest = max(texts, key=len)
         for size in _EXPLANATION_SIZES:
             chars = self._chars_per_line(size, width_px)
-            lines = max(len(textwrap.wrap(text, chars)) for text in {longest, *texts[:200]})
+            lines = max(len(_wrap_prose(text, chars)) for text in {longest, *texts[:200]})
             if lines <= _EXPLANATION_MAX_LINES:
                 break
         self._explanation_size = size
@@ -430,7 +430,7 @@ class TeachingFrame:
         self._highlighted = tuple(lines)
 
     def _wrap(self, text: str) -> str:
-        wrapped = textwrap.wrap(text, self._explanation_chars)
+        wrapped = _wrap_prose(text, self._explanation_chars)
         if len(wrapped) > self._explanation_lines:
             wrapped = wrapped[: self._explanation_lines]
             wrapped[-1] = textwrap.shorten(wrapped[-1] + " …", self._explanation_chars - 1)
@@ -569,6 +569,11 @@ def _fit_code(
             return size, rows
     size, rows, _, _ = candidates[-1]
     return size, rows
+
+
+def _wrap_prose(text: str, width: int) -> list[str]:
+    # Never at a hyphen: "backprop-default" and "−0.27" must stay whole.
+    return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
 def _wrap_code(line: str, max_chars: int) -> list[str]:
