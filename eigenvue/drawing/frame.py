@@ -452,7 +452,7 @@ class TeachingFrame:
         A PNG at the frame's own dpi is drawn the fast way (see :meth:`rgba`);
         other sizes and SVG go through ``savefig``.
         """
-        if format == "png" and dpi in (None, self._dpi):
+        if format == "png" and dpi in (None, self._dpi) and self._agg_canvas():
             from PIL import Image
 
             height, width = self._draw_blitted().shape[:2]
@@ -487,15 +487,22 @@ class TeachingFrame:
         algorithm's name, the pseudocode) are drawn once and kept as a
         bitmap; each step restores it and draws only what changes on top.
         """
+        if not self._agg_canvas():  # a window of a non-Agg toolkit: draw a copy off-screen
+            buffer = io.BytesIO()
+            with self._style():
+                self.figure.savefig(buffer, format="rgba", dpi=self._dpi)
+            height, width = int(self.figure.bbox.height), int(self.figure.bbox.width)
+            return np.frombuffer(buffer.getvalue(), np.uint8).reshape(height, width, 4).copy()
         return self._draw_blitted().copy()
+
+    def _agg_canvas(self) -> bool:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        return isinstance(self.figure.canvas, FigureCanvasAgg)
 
     def _draw_blitted(self) -> np.ndarray:
         """Draw the current step on the Agg canvas; a view of its buffer (valid until the next draw)."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
         canvas = self.figure.canvas
-        if not isinstance(canvas, FigureCanvasAgg):
-            canvas = FigureCanvasAgg(self.figure)
         dynamic = [
             self._counter,
             self._phase,
