@@ -195,4 +195,8 @@ def _load_extensions() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy: subcommand extensions
+    # register themselves into ``eigenvue.cli``.
+    from eigenvue.cli import main as _main
+
+    sys.exit(_main())

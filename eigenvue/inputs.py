@@ -19,8 +19,13 @@ from eigenvue.errors import InputError
 Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 
+_PLAIN = (int, float, str, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
     """Turn numpy arrays and scalars, and tuples, into the plain Python values they hold."""
+    if isinstance(value, list) and all(type(v) in _PLAIN for v in value):
+        return value  # the common case, a flat list of numbers: no copy
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if type(value).__module__ == "numpy":

@@ -211,10 +211,9 @@ _building = False
 def get_registry() -> Registry:
     """The registry, rebuilt only when the set of registered plugins changed.
 
-    Raises
-    ------
-    PluginError
-        When two plugins register the same algorithm id.
+    When two plugins register the same algorithm id, the first keeps it and the
+    second is reported (a :class:`PluginWarning` naming both, and an error in
+    its :class:`PluginInfo`).
     """
     global _registry, _registry_key, _building
     pm = get_plugin_manager()
@@ -259,10 +258,14 @@ def _build_registry(pm: pluggy.PluginManager) -> Registry:
             continue
         for algorithm in collected:
             if algorithm.id in algorithms:
-                raise PluginError(
+                # The first registration (built-ins load first) keeps the id; the clash is an
+                # error of the later plugin, named with both, and every other algorithm works.
+                info.error = (
                     f"algorithm id {algorithm.id!r} is registered by two plugins: "
-                    f"{owners[algorithm.id]!r} and {plugin_name!r}"
+                    f"{owners[algorithm.id]!r} and {plugin_name!r}; the second was rejected"
                 )
+                _report(info)
+                continue
             object.__setattr__(algorithm, "plugin", plugin_name)
             algorithms[algorithm.id] = algorithm
             owners[algorithm.id] = plugin_name

@@ -105,14 +105,21 @@ def test_two_plugins_claiming_one_id_is_an_error_naming_both():
         def register_algorithms(self, register):
             register(duplicate)
 
+    original = eigenvue.get_algorithm("backpropagation")
     pm = plugins.get_plugin_manager()
     pm.register(Duplicate(), name="duplicate-test")
     try:
-        with pytest.raises(eigenvue.PluginError) as info:
-            eigenvue.list()
-        message = str(info.value)
+        with pytest.warns(plugins.PluginWarning) as caught:
+            ids = [i.id for i in eigenvue.list()]
+        message = str(caught[0].message)
         assert "'backpropagation'" in message
         assert "algorithms.deep_learning.backpropagation" in message and "duplicate-test" in message
+        # The first registration keeps the id; everything else keeps working.
+        assert "backpropagation" in ids
+        assert eigenvue.get_algorithm("backpropagation").plugin == original.plugin
+        assert original.plugin == "algorithms.deep_learning.backpropagation"
+        info = {p.name: p for p in plugins.get_registry().plugins}["duplicate-test"]
+        assert "two plugins" in info.error
     finally:
         pm.unregister(name="duplicate-test")
     with warnings.catch_warnings():

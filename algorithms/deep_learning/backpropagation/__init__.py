@@ -6,4 +6,8 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register backpropagation."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    register(
+        eigenvue.Algorithm.from_package(
+            __name__, source_files=("network.py", "trace.py", "datasets.py")
+        )
+    )
