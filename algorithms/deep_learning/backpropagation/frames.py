@@ -8,9 +8,20 @@ the targets beside the output layer. Right, a table of the step's numbers:
 z and a of the layer computed, prediction against target and the loss, the
 δ of each neuron, or each weight's old value, gradient and new value.
 
-Each kind of step has one ``_show_*`` method that fills both; a new kind of
-step (or a new panel) adds a method and an entry in ``Diagram.update``.
-Numbers come from the step's state only; nothing is computed here.
+Backward steps that carry diagnostics add the gradient check and one bar per
+layer for the size of its weight gradient (log scale) under the table.
+
+A training run (``epochs`` or a ``dataset``) shows its first epoch that way,
+then switches to a second layout for the summarised epochs and the end: the
+decision boundary over the input plane (or, for one example, a small network),
+the loss curve growing epoch by epoch, and the gradient-norm bars (see
+:mod:`.charts`). Both layouts are built once; a step shows one and hides the
+other.
+
+Each kind of step has one ``_show_*`` method that fills the picture; a new
+kind of step (or a new panel) adds a method and an entry in
+``Diagram.update``. Numbers come from the step's state only; nothing is
+computed here.
 """
 
 from __future__ import annotations
@@ -20,10 +31,18 @@ from typing import Any
 import numpy as np
 
 from eigenvue.drawing import Diagram as BaseDiagram
-from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend
+from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, short_number
+
+from .charts import BoundaryPanel, LossCurve, NormBars
 
 #: The rows the side table shows; larger layers show their first rows and say how many.
 TABLE_ROWS = 8
+#: The examples a batch's loss table and error chart show (the chart shares the panel).
+BATCH_ROWS = 4
+#: The δ table's rows when the gradient bars share the panel.
+DIAGNOSTIC_TABLE_ROWS = 4
+#: A gradient check below this relative difference passes.
+GRADIENT_CHECK_TOLERANCE = 1e-6
 
 
 def _vector(value: Any) -> np.ndarray:
@@ -50,6 +69,41 @@ def _weight_scale(trace: Any) -> float:
     return largest or 1.0
 
 
+def _norm_limits(trace: Any) -> tuple[float, float] | None:
+    """The smallest and largest positive gradient norm of the trace: one bar scale for all frames."""
+    norms = [
+        float(norm)
+        for step in trace
+        for norm in step.state.get("gradientNorms") or []
+        if norm is not None and norm > 0 and np.isfinite(norm)
+    ]
+    return (min(norms), max(norms)) if norms else None
+
+
+def _boundary_range(trace: Any) -> tuple[float, float]:
+    """The lowest and highest network output over every boundary grid of the trace."""
+    low, high, seen = 0.0, 1.0, set()
+    for step in trace:
+        boundary = step.state.get("boundary")
+        if boundary is None or id(boundary["values"]) in seen:
+            continue
+        seen.add(id(boundary["values"]))
+        values = np.asarray(boundary["values"], dtype=float)
+        finite = values[np.isfinite(values)]
+        if finite.size:
+            low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+    return low, high
+
+
+def _complete_norms(trace: Any) -> tuple[list[float | None], int] | None:
+    """The last gradient norms known for every layer, and the epoch they belong to."""
+    for step in reversed(trace):
+        norms = step.state.get("gradientNorms")
+        if norms and all(norm is not None for norm in norms[1:]):
+            return list(norms), int(step.state.get("epoch", 1))
+    return None
+
+
 class Diagram(BaseDiagram):
     """Backpropagation's diagram: network on the left, the step's numbers on the right."""
 
@@ -68,8 +122,19 @@ class Diagram(BaseDiagram):
         self.network.set_weight_scale(_weight_scale(trace))
         panel_ax = fig.add_subplot(grid[0, 1])
         self.panel = TablePanel(panel_ax, theme, max_rows=TABLE_ROWS + 1)
+        self.examples = len(first["activations"][0]) if self.batch else 1
         self._build_targets()
         self._build_gap_chart(panel_ax)
+        # The extra artists of diagnostics and training exist only in traces that need them,
+        # so a plain single step draws exactly as it always did.
+        final = trace[-1].state
+        self.training = "lossHistory" in final
+        self.norm_bars: NormBars | None = None
+        limits = _norm_limits(trace)
+        if limits is not None:
+            self._build_diagnostics(limits)
+        if self.training:
+            self._build_training(final)
 
     def _build_targets(self) -> None:
         """Target labels beside the output neurons (graph view only)."""
@@ -110,7 +175,7 @@ class Diagram(BaseDiagram):
         from matplotlib.collections import LineCollection
 
         theme = self.theme
-        rows = min(self.sizes[-1], TABLE_ROWS)
+        rows = min(self.examples, BATCH_ROWS) if self.batch else min(self.sizes[-1], TABLE_ROWS)
         ax = self.fig.add_axes((0, 0, 1, 1))
         self.panel_ax = panel_ax
         self.gap_height = 0.07 + 0.04 * rows  # of the panel's height
@@ -138,7 +203,8 @@ class Diagram(BaseDiagram):
             label="target",
         )
         ax.set_ylim(rows - 0.4, -0.6)
-        ax.set_yticks(range(rows), [f"out {r + 1}" for r in range(rows)], fontsize=8.5)
+        label = "ex" if self.batch else "out"
+        ax.set_yticks(range(rows), [f"{label} {r + 1}" for r in range(rows)], fontsize=8.5)
         ax.tick_params(colors=theme.muted, labelsize=8.5, length=3)
         ax.tick_params(axis="y", length=0)
         ax.spines[["left", "right", "top"]].set_visible(False)
@@ -162,7 +228,7 @@ class Diagram(BaseDiagram):
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:
-        rows = min(len(prediction), TABLE_ROWS)
+        rows = min(len(prediction), len(self.gap_predictions.get_offsets()))
         p, t = prediction[:rows], target[:rows]
         self.gap_lines.set_segments([[(p[r], r), (t[r], r)] for r in range(rows)])
         self.gap_predictions.set_offsets(np.column_stack([p, np.arange(rows)]))
@@ -184,21 +250,255 @@ class Diagram(BaseDiagram):
         )
         self.gap_ax.set_visible(True)
 
+    # -- diagnostics: the gradient check and the gradient-norm bars -------------------------
+
+    def _build_diagnostics(self, limits: tuple[float, float]) -> None:
+        theme = self.theme
+        self.check_text = self.panel_ax.text(
+            0.0, 0.0, "", fontsize=10.5, fontweight="bold", va="bottom", visible=False
+        )
+        self.norm_ax = self.fig.add_axes((0, 0, 1, 1))
+        self.norm_bars = NormBars(self.norm_ax, theme, self.n_layers, limits)
+        self.norm_ax.set_visible(False)
+
+    def _show_diagnostics(self, state: dict[str, Any], layer: int) -> None:
+        """Under the δ table: the gradient check's verdict and the bars known so far.
+
+        The bars keep one place at the bottom of the panel in every backward
+        step, so that a learner can compare them from frame to frame.
+        """
+        if self.norm_bars is None or "gradientNorms" not in state:
+            return
+        theme = self.theme
+        box = self.panel_ax.get_position()
+        px = self.fig.bbox.height  # subfigure fractions per pixel: 1 / px
+        bottom, height = 24 / px, 92 / px
+        self.norm_ax.set_position(
+            (box.x0 + 0.1 * box.width, box.y0 + bottom, 0.88 * box.width, height)
+        )
+        self.norm_ax.xaxis.label.set_visible(False)
+        self.norm_bars.title.set_text("‖∂loss/∂W‖ per layer so far (log scale)")
+        self.norm_bars.update(state["gradientNorms"], current=layer)
+        self.norm_ax.set_visible(True)
+        check = state.get("gradientCheck")
+        if check is not None:
+            passed = float(check) < GRADIENT_CHECK_TOLERANCE
+            self.check_text.set_text(
+                f"gradient check {short_number(float(check), 2)} {'✓' if passed else '✗'}"
+            )
+            self.check_text.set_color(theme.done if passed else theme.negative)
+            # Above the bars' title, in panel units.
+            self.check_text.set_position((0.0, (bottom + height + 24 / px) / box.height))
+            self.check_text.set_visible(True)
+
+    def _hide_diagnostics(self) -> None:
+        if self.norm_bars is not None:
+            self.check_text.set_visible(False)
+            self.norm_ax.set_visible(False)
+
+    # -- the training layout: epochs and the end of a run ----------------------------------
+
+    def _build_training(self, final: dict[str, Any]) -> None:
+        """The second layout: boundary or small network, loss curve, gradient bars, headline."""
+        theme, fig = self.theme, self.fig
+        width, height = fig.bbox.width, fig.bbox.height
+
+        def rect(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+            # Pixels from the subfigure's bottom-left corner, as subfigure fractions.
+            return (x / width, y / height, w / width, h / height)
+
+        self.training_artists: list[Any] = []
+        left_w = 0.47 * width
+        # Room left of the plane for its tick labels, under it for the colour key.
+        side = max(min(left_w - 64, height - 118), 120.0)
+        x0 = 58 + (left_w - 58 - side) / 2
+        self.boundary: BoundaryPanel | None = None
+        self.small_network: NetworkDrawing | None = None
+        boundary = final.get("boundary")
+        if boundary is not None:
+            plane_ax = fig.add_axes(rect(x0, 80, side, side))
+            key_ax = fig.add_axes(rect(x0 + 0.15 * side, 22, 0.7 * side, 9))
+            values = np.asarray(boundary["values"])
+            self.boundary = BoundaryPanel(
+                plane_ax,
+                theme,
+                final["dataset"],
+                boundary["extent"],
+                values.shape,
+                _boundary_range(self.trace),
+                key_ax,
+            )
+            plane_ax.set_title(
+                "the network's output over the input plane",
+                fontsize=9.5,
+                color=theme.muted,
+                loc="left",
+                pad=16,
+            )
+            # The marker key, above the plane's right corner.
+            for x, glyph, color, words in (
+                (0.55, "●", theme.positive, "target 1"),
+                (0.79, "■", theme.negative, "target 0"),
+            ):
+                plane_ax.text(
+                    x,
+                    1.015,
+                    glyph,
+                    transform=plane_ax.transAxes,
+                    color=color,
+                    fontsize=10,
+                    va="bottom",
+                )
+                plane_ax.text(
+                    x + 0.055,
+                    1.015,
+                    words,
+                    transform=plane_ax.transAxes,
+                    color=theme.muted,
+                    fontsize=8.5,
+                    va="bottom",
+                )
+            self.training_artists += [plane_ax, key_ax]
+        else:
+            net_ax = fig.add_axes(rect(14, 10, left_w - 14, height - 40))
+            self.small_network = NetworkDrawing(
+                net_ax, self.sizes, theme, right_margin=0.75, notes=False
+            )
+            self.small_network.set_weight_scale(self.network._weight_scale)
+            self.small_targets = []
+            if not self.small_network.compact:
+                output = self.n_layers - 1
+                for i in range(self.sizes[output]):
+                    x, y = self.small_network.beside(output, i)
+                    self.small_targets.append(
+                        net_ax.text(
+                            x,
+                            y,
+                            "",
+                            ha="left",
+                            va="center",
+                            fontsize=9,
+                            color=theme.muted,
+                            zorder=6,
+                        )
+                    )
+            self.network_caption = fig.text(
+                14 / width, 1 - 8 / height, "", fontsize=9.5, color=theme.muted, va="top"
+            )
+            self.training_artists += [net_ax, self.network_caption]
+
+        right = 0.545 * width
+        self.headline = fig.text(
+            right / width, 1 - 6 / height, "", fontsize=15, fontweight="bold", va="top"
+        )
+        self.subline = fig.text(
+            right / width, 1 - 36 / height, "", fontsize=9.5, color=theme.muted, va="top"
+        )
+        axis_x, axis_w = right + 44, width - right - 44 - 22
+        loss_ax = fig.add_axes(rect(axis_x, 0.53 * height, axis_w, 0.47 * height - 84))
+        history = final["lossHistory"]
+        epochs = int(getattr(self.trace.inputs, "epochs", len(history)) or len(history))
+        self.loss_curve = LossCurve(loss_ax, theme, epochs, history)
+        self.training_artists += [loss_ax, self.headline, self.subline]
+        self.training_norms = _complete_norms(self.trace)
+        self._training_bars = rect(axis_x, 46, axis_w, 0.4 * height - 46)
+        for artist in self.training_artists:
+            artist.set_visible(False)
+
+    def _use_training_layout(self, on: bool) -> None:
+        """Show the training layout (``on``) or the step-by-step one; hide the other."""
+        for artist in self.training_artists:
+            artist.set_visible(on)
+        self.network.ax.set_visible(not on)
+        self.panel_ax.set_visible(not on)
+        if on:
+            self.gap_ax.set_visible(False)
+            self._hide_diagnostics()
+
+    def _show_training(self, step: Any) -> None:
+        """A summarised epoch, or the end of the run: the picture of training so far."""
+        theme, state = self.theme, step.state
+        history = state["lossHistory"]
+        end = step.id == "complete"
+        start = float(history[0]) if len(history) else float(state["loss"])
+        if not end:
+            loss = float(state["loss"])
+            self.headline.set_text(f"loss {_num(loss)}")
+            self.headline.set_color(theme.highlight)
+            self.subline.set_text(f"epoch {state['epoch']}; at epoch 1 it was {_num(start)}")
+            norms, at, predictions = state.get("gradientNorms"), None, state.get("predictions")
+        elif "finalLoss" in state:
+            self.headline.set_text(f"loss {_num(start)} → {_num(float(state['finalLoss']))}")
+            self.headline.set_color(theme.done)
+            self.subline.set_text(f"after {len(history)} epoch{'s' * (len(history) != 1)}")
+            norms, at = self.training_norms or (None, None)
+            predictions = state.get("finalPredictions")
+        else:
+            self.headline.set_text("training overflowed")
+            self.headline.set_color(theme.negative)
+            self.subline.set_text(
+                f"the numbers grew too large after epoch {len(history)}: η is far too large"
+            )
+            norms, at = self.training_norms or (None, None)
+            predictions = None
+        self.loss_curve.update(history)
+
+        if self.boundary is not None:
+            self.boundary.update(state["boundary"]["values"], predictions)
+        if self.small_network is not None:
+            self._show_small_network(state, predictions, end)
+
+        if self.norm_bars is not None and norms is not None:
+            self.norm_ax.set_position(self._training_bars)
+            self.norm_ax.xaxis.label.set_visible(True)
+            self.norm_bars.title.set_text(
+                "‖∂loss/∂W‖ per layer"
+                + (f" at epoch {at}" if at is not None else "")
+                + ", log scale"
+            )
+            self.norm_bars.update(norms)
+            self.norm_ax.set_visible(True)
+
+    def _show_small_network(
+        self, state: dict[str, Any], predictions: Any | None, end: bool
+    ) -> None:
+        net = self.small_network
+        assert net is not None
+        net.reset()
+        net.set_weights(state["weights"])
+        output = self.n_layers - 1
+        if predictions is not None:
+            net.set_values(output, _vector(predictions), color=self.theme.forward)
+        for text, target in zip(self.small_targets, _vector(state["targets"])):
+            text.set_text(f"target {_num(target, 3)}")
+        self.network_caption.set_text(
+            "after training: final weights, and the output's prediction"
+            if end
+            else f"weights at the start of epoch {state['epoch']}, and the prediction they make"
+        )
+
     # -- per step -------------------------------------------------------------------------
 
     def update(self, step: Any) -> None:
         """Show one step: reset the emphasis, then draw what this kind of step is about."""
         state = step.state
+        kind = step.id.rsplit("-", 1)[0] if step.id[-1].isdigit() else step.id
+        self._step = step
+        if self.training:
+            summary = kind in ("epoch", "complete")
+            self._use_training_layout(summary)
+            if summary:
+                self._show_training(step)
+                return
         net = self.network
-        # "?" marks a value the pass has not reached yet; a summarised epoch has none to show.
-        net.empty_text = "" if step.id.startswith("epoch-") else "?"
+        net.empty_text = "?"  # a value the pass has not reached yet
         net.reset()
         net.set_weights(state["weights"])
         if not net.compact:
             self.loss_text.set_text("")
         self.gap_ax.set_visible(False)
+        self._hide_diagnostics()
         self._show_targets(state, emphasis=False)
-        kind = step.id.rsplit("-", 1)[0] if step.id[-1].isdigit() else step.id
         show = {
             "forward-start": self._show_input,
             "forward-layer": self._show_forward,
@@ -206,9 +506,7 @@ class Diagram(BaseDiagram):
             "backward-output": self._show_backward,
             "backward-hidden": self._show_backward,
             "update-weights": self._show_update,
-            "epoch": self._show_epoch,
         }.get(kind, self._show_complete)
-        self._step = step
         show(state)
 
     def _show_activations(self, activations: list[Any], current: int | None = None) -> None:
@@ -235,11 +533,21 @@ class Diagram(BaseDiagram):
             text.set_fontweight("bold" if emphasis else "normal")
 
     def _example_note(self) -> str:
-        return " Values shown are those of the first example of the batch." if self.batch else ""
+        if not self.batch:
+            return ""
+        return f" The neurons show the first of the {self.examples} examples."
+
+    def _batch_column(self, values: Any) -> np.ndarray:
+        """One value per example: the first column of a batch array (one row per example)."""
+        array = np.asarray(values, dtype=float)
+        return array[:, 0] if array.ndim == 2 else array
 
     def _show_input(self, state: dict[str, Any]) -> None:
         self._show_activations(state["activations"], current=0)
         self.network.emphasize_layer(0, self.theme.forward)
+        if self.batch:
+            self._show_batch_input(state)
+            return
         x = _vector(state["activations"][0])
         rows = [[f"x{i + 1}", _num(v)] for i, v in enumerate(x[:TABLE_ROWS])]
         self.panel.show(
@@ -251,6 +559,26 @@ class Diagram(BaseDiagram):
             note=self._more(len(x), "inputs")
             + "The other layers are still empty: the signal has not reached them."
             + self._example_note(),
+        )
+
+    def _show_batch_input(self, state: dict[str, Any]) -> None:
+        """The whole batch in the table: each example's inputs and target."""
+        inputs = np.asarray(state["activations"][0], dtype=float)
+        targets = self._batch_column(state["targets"])
+        shown = min(inputs.shape[1], 2)  # the table has room for two input columns
+        rows = [
+            [str(k + 1), *(_num(v, 3) for v in x[:shown]), _num(t, 3)]
+            for k, (x, t) in enumerate(zip(inputs[:TABLE_ROWS], targets))
+        ]
+        self.panel.show(
+            f"The {self.examples} examples enter",
+            title_color=self.theme.forward,
+            header=["example", *(f"x{i + 1}" for i in range(shown)), "target"],
+            rows=rows,
+            column_colors=[None, *[self.theme.forward] * shown, self.theme.highlight],
+            note=self._more(self.examples, "examples")
+            + "All of them go through the network at once, as the rows of one batch; "
+            "the loss will be their mean." + self._example_note(),
         )
 
     def _show_forward(self, state: dict[str, Any]) -> None:
@@ -282,22 +610,29 @@ class Diagram(BaseDiagram):
         loss = float(state["loss"])
         if not self.network.compact:
             self.loss_text.set_text(f"loss {_num(loss)}")
-        prediction = _vector(state["predictions"])
-        target = _vector(state["targets"])
+        if self.batch:  # one row per example, each with the network's single output
+            prediction = self._batch_column(state["predictions"])
+            target = self._batch_column(state["targets"])
+            label, what, limit = "example", "examples", BATCH_ROWS
+            words = "the mean over the examples of how far each prediction is from its target"
+        else:
+            prediction = _vector(state["predictions"])
+            target = _vector(state["targets"])
+            label, what, limit = "output", "outputs", TABLE_ROWS
+            words = "how far the prediction is from the target"
         rows = [
             [str(k + 1), _num(p), _num(t, 3)]
-            for k, (p, t) in enumerate(zip(prediction[:TABLE_ROWS], target))
+            for k, (p, t) in enumerate(zip(prediction[:limit], target))
         ]
         self.panel.show(
             "Prediction against target",
             title_color=theme.highlight,
             big=f"loss = {_num(loss)}",
             big_color=theme.highlight,
-            header=["output", "prediction", "target"],
+            header=[label, "prediction", "target"],
             rows=rows,
             column_colors=[None, theme.forward, theme.highlight],
-            note=self._more(len(prediction), "outputs")
-            + "The loss measures how far the prediction is from the target; "
+            note=self._more(len(prediction), what, limit) + f"The loss measures {words}; "
             "the backward pass finds how each weight moves it.",
         )
         self._show_gap(prediction, target)
@@ -324,7 +659,9 @@ class Diagram(BaseDiagram):
         if layer < self.n_layers - 1:
             net.emphasize_connections(layer + 1, theme.gradient)
         delta = _vector(gradients[layer])
-        rows = [[str(j + 1), _num(d)] for j, d in enumerate(delta[:TABLE_ROWS])]
+        # With the gradient bars below, fewer rows leave them room.
+        limit = DIAGNOSTIC_TABLE_ROWS if "gradientNorms" in state else TABLE_ROWS
+        rows = [[str(j + 1), _num(d)] for j, d in enumerate(delta[:limit])]
         where = (
             "the output"
             if layer == self.n_layers - 1
@@ -338,10 +675,11 @@ class Diagram(BaseDiagram):
             header=["neuron", "δ = ∂loss/∂z"],
             rows=rows,
             column_colors=[None, theme.gradient],
-            note=self._more(len(delta), "neurons")
+            note=self._more(len(delta), "neurons", limit)
             + f"The gradient flows backward to {where}. A large |δ| means the neuron's "
             "sum z has a large effect on the loss." + self._example_note(),
         )
+        self._show_diagnostics(state, layer)
 
     def _show_update(self, state: dict[str, Any]) -> None:
         theme, net = self.theme, self.network
@@ -375,34 +713,14 @@ class Diagram(BaseDiagram):
             "The lines into this layer now have their new widths.",
         )
 
-    def _show_epoch(self, state: dict[str, Any]) -> None:
-        theme = self.theme
-        norms = state.get("gradientNorms") or []
-        rows = [["epoch", str(state["epoch"])], ["loss", _num(float(state["loss"]))]]
-        rows += [
-            [f"‖∂loss/∂W[{layer}]‖", _num(norm)]
-            for layer, norm in enumerate(norms)
-            if norm is not None
-        ]
-        self.panel.show(
-            f"Epoch {state['epoch']}",
-            title_color=theme.update,
-            big=f"loss = {_num(float(state['loss']))}",
-            big_color=theme.highlight,
-            rows=rows[: TABLE_ROWS + 1],
-            column_colors=[None, theme.text],
-            note="Forward, backward and update once more over the data; the lines show "
-            "the weights this epoch started from.",
-        )
-
     def _show_complete(self, state: dict[str, Any]) -> None:
+        """The end of a single step (a training run ends in the training layout)."""
         theme, net = self.theme, self.network
         if "activations" in state:
             for index, values in enumerate(state["activations"]):
                 net.set_values(index, _vector(values), color=theme.muted)
         for index in range(1, self.n_layers):
             net.set_neuron_style(index, edge=theme.done)
-        training = "finalLoss" in state or "lossHistory" in state
         # Weights before (the first step's) and after (this step's), as the trace holds them.
         before, after = self.trace[0].state["weights"], state["weights"]
         rows, total = [], 0
@@ -413,19 +731,12 @@ class Diagram(BaseDiagram):
             for k in range(min(new.size, TABLE_ROWS - len(rows))):
                 j, i = divmod(k, n_from)
                 rows.append([f"W[{layer}] {j + 1} ← {i + 1}", _num(old[j, i]), _num(new[j, i])])
-        if training:
-            history = state.get("lossHistory")
-            start = float(history[0]) if history is not None and len(history) else state["loss"]
-            end = state.get("finalLoss", state["loss"])
-            big = f"loss {_num(float(start))} → {_num(float(end))}"
-            title, note = "Training done", "The weights before training and after it. "
-        else:
-            big = f"loss before: {_num(float(state['loss']))}"
-            title = "Step complete"
-            note = (
-                "Every weight and bias moved against its gradient; the lines show the new "
-                "weights, from which the next forward pass starts. "
-            )
+        big = f"loss before: {_num(float(state['loss']))}"
+        title = "Step complete"
+        note = (
+            "Every weight and bias moved against its gradient; the lines show the new "
+            "weights, from which the next forward pass starts. "
+        )
         self.panel.show(
             title,
             title_color=theme.done,
@@ -438,5 +749,5 @@ class Diagram(BaseDiagram):
         )
 
     @staticmethod
-    def _more(count: int, what: str) -> str:
-        return f"First {TABLE_ROWS} of {count:,} {what}. " if count > TABLE_ROWS else ""
+    def _more(count: int, what: str, shown: int = TABLE_ROWS) -> str:
+        return f"First {shown} of {count:,} {what}. " if count > shown else ""
