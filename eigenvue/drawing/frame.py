@@ -33,6 +33,7 @@ from eigenvue.drawing.kit import blend
 from eigenvue.drawing.theme import Theme, get_theme
 
 if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import SubFigure
     from matplotlib.text import Text
 
@@ -196,7 +197,9 @@ class TeachingFrame:
         self._build_code(code_px, body_px)
         self.diagram = self._build_diagram()
 
-    def _px(self, sub: SubFigure, x_px: float, y_px_from_top: float, h_px: float) -> tuple:
+    def _px(
+        self, sub: SubFigure, x_px: float, y_px_from_top: float, h_px: float
+    ) -> tuple[float, float]:
         """Subfigure coordinates of a point given in pixels from its top-left corner."""
         w_px = sub.bbox.width
         return x_px / w_px, 1.0 - y_px_from_top / h_px
@@ -205,7 +208,7 @@ class TeachingFrame:
         theme, sub, n = self.theme, self.header, len(self.trace)
         w = self._width
 
-        def at(x: float, y: float) -> tuple:
+        def at(x: float, y: float) -> tuple[float, float]:
             return self._px(sub, x, y, top_px)
 
         name = self.trace.algorithm.meta.name
@@ -296,7 +299,7 @@ class TeachingFrame:
         pad, right_pad, bottom_pad = 14, _MARGIN, 16
         box_w, box_h = code_px - right_pad, body_px - bottom_pad
 
-        def at(x: float, y: float) -> tuple:
+        def at(x: float, y: float) -> tuple[float, float]:
             return self._px(sub, x, y, body_px)
 
         bx0, by0 = at(0, box_h)
@@ -353,7 +356,7 @@ class TeachingFrame:
                     family=_MONO,
                 )
             )
-            texts = []
+            texts: list[Text] = []
             for piece in pieces:
                 row += 1
                 texts.append(
@@ -405,13 +408,17 @@ class TeachingFrame:
             self._explanation.set_text(self._wrap(step.explanation))
             if step.phase:
                 self._phase.set_text(step.phase.replace("-", " ").replace("_", " ").upper())
-                self._phase.get_bbox_patch().set_facecolor(phase_color(theme, step.phase))
+                badge = self._phase.get_bbox_patch()
+                assert badge is not None  # the phase text is made with a bbox (_build_header)
+                badge.set_facecolor(phase_color(theme, step.phase))
                 self._phase.set_visible(True)
             else:
                 self._phase.set_visible(False)
             colors = self._progress_colors.copy()
             colors[index + 1 :, 3] = 0.22
-            self._progress.set_facecolors(colors)
+            # An (n, 4) RGBA array is what set_facecolor takes at run time; the stub lists
+            # only colour specs and sequences of them.
+            self._progress.set_facecolor(colors)  # type: ignore[arg-type]
             self._cursor.set_x(self._progress_x0 + index * self._cell_width)
             self._highlight_lines(step.lines)
             if self.diagram is not None:
@@ -452,12 +459,16 @@ class TeachingFrame:
         A PNG at the frame's own dpi is drawn the fast way (see :meth:`rgba`);
         other sizes and SVG go through ``savefig``.
         """
-        if format == "png" and dpi in (None, self._dpi) and self._agg_canvas():
+        if (
+            format == "png"
+            and dpi in (None, self._dpi)
+            and (canvas := self._agg_canvas()) is not None
+        ):
             from PIL import Image
 
-            height, width = self._draw_blitted().shape[:2]
+            height, width = self._draw_blitted(canvas).shape[:2]
             rgb = Image.frombuffer(
-                "RGBA", (width, height), self.figure.canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+                "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
             ).convert("RGB")
             buffer = io.BytesIO()
             # The frame is opaque: RGB is a quarter less to compress, and level 3 costs
@@ -487,22 +498,24 @@ class TeachingFrame:
         algorithm's name, the pseudocode) are drawn once and kept as a
         bitmap; each step restores it and draws only what changes on top.
         """
-        if not self._agg_canvas():  # a window of a non-Agg toolkit: draw a copy off-screen
+        canvas = self._agg_canvas()
+        if canvas is None:  # a window of a non-Agg toolkit: draw a copy off-screen
             buffer = io.BytesIO()
             with self._style():
                 self.figure.savefig(buffer, format="rgba", dpi=self._dpi)
             height, width = int(self.figure.bbox.height), int(self.figure.bbox.width)
             return np.frombuffer(buffer.getvalue(), np.uint8).reshape(height, width, 4).copy()
-        return self._draw_blitted().copy()
+        return self._draw_blitted(canvas).copy()
 
-    def _agg_canvas(self) -> bool:
+    def _agg_canvas(self) -> FigureCanvasAgg | None:
+        """The figure's canvas if it is an Agg one (blitting reads Agg's pixel buffer), else None."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-        return isinstance(self.figure.canvas, FigureCanvasAgg)
-
-    def _draw_blitted(self) -> np.ndarray:
-        """Draw the current step on the Agg canvas; a view of its buffer (valid until the next draw)."""
         canvas = self.figure.canvas
+        return canvas if isinstance(canvas, FigureCanvasAgg) else None
+
+    def _draw_blitted(self, canvas: FigureCanvasAgg) -> np.ndarray:
+        """Draw the current step on the figure's Agg ``canvas``; a view of its buffer (valid until the next draw)."""
         dynamic = [
             self._counter,
             self._phase,

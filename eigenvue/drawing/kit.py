@@ -596,9 +596,11 @@ class NetworkDrawing:
         self._faces[start:stop] = to_rgba_array(face if face is not None else self.theme.background)
         self._edges[start:stop] = to_rgba(edge or self.theme.text)
         self._widths[start:stop] = width
-        self._neurons.set_facecolors(self._faces)
-        self._neurons.set_edgecolors(self._edges)
-        self._neurons.set_linewidths(self._widths)
+        # Per-neuron arrays are what these setters take at run time; matplotlib's stubs
+        # list only colour specs, floats and sequences of them, not numpy arrays.
+        self._neurons.set_facecolor(self._faces)  # type: ignore[arg-type]
+        self._neurons.set_edgecolor(self._edges)  # type: ignore[arg-type]
+        self._neurons.set_linewidth(self._widths)  # type: ignore[arg-type]
 
     def set_weight_scale(self, scale: float | None) -> None:
         """Fix the |weight| drawn thickest (graph) or at the colour map's ends (compact).
@@ -712,8 +714,9 @@ class NetworkDrawing:
             if color is not None:
                 colors[start:stop] = to_rgba(color)
                 widths[start:stop] = np.maximum(widths[start:stop], 1.2)
-        self._connections.set_colors(colors)
-        self._connections.set_linewidths(widths)
+        # Arrays, as in set_neuron_style: accepted at run time, missing from the stubs.
+        self._connections.set_colors(colors)  # type: ignore[arg-type]
+        self._connections.set_linewidth(widths)  # type: ignore[arg-type]
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -895,7 +898,7 @@ class TablePanel:
             on = c < n_cols and c < len(header)
             text.set_text(header[c] if on else "")
             text.set_position((xs[c] if c < n_cols else 0, y))
-            text.set_ha("left" if c == 0 else "right")
+            text.set_horizontalalignment("left" if c == 0 else "right")
         if header:
             self._rule.set_data([0, 1], [y - 1.15 * row] * 2)
             y -= 1.45 * row
@@ -906,7 +909,7 @@ class TablePanel:
                 value = shown[r][c] if r < len(shown) and c < min(n_cols, len(shown[r])) else ""
                 text.set_text(value)
                 text.set_position((xs[c] if c < n_cols else 0, y - r * row))
-                text.set_ha("left" if c == 0 else "right")
+                text.set_horizontalalignment("left" if c == 0 else "right")
                 color = column_colors[c] if c < len(column_colors) else None
                 text.set_color(color or theme.text)
         y -= len(shown) * row + 0.4 * row
