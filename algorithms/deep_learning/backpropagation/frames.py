@@ -33,7 +33,7 @@ import numpy as np
 from eigenvue.drawing import Diagram as BaseDiagram
 from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, short_number
 
-from .charts import BoundaryPanel, LossCurve, NormBars
+from .charts import BoundaryPanel, LossCurve, NormBars, axes_caption
 
 #: The rows the side table shows; larger layers show their first rows and say how many.
 TABLE_ROWS = 8
@@ -67,6 +67,20 @@ def _weight_scale(trace: Any) -> float:
             if array.size:
                 largest = max(largest, float(np.max(np.abs(array))))
     return largest or 1.0
+
+
+def _target_position(network: NetworkDrawing, index: int) -> tuple[float, float]:
+    """Where output neuron ``index``'s target label goes: beside it, or above its value.
+
+    Small circles carry their value beside them rather than inside; the
+    target then moves up a line, where the layer's connections do not reach.
+    """
+    output = network.n_layers - 1
+    x, y = network.beside(output, index)
+    if not getattr(network, "_values_inside", True):
+        low, high = network.ax.get_ylim()
+        y += 15 * (high - low) / network.ax.bbox.height
+    return x, y
 
 
 def _norm_limits(trace: Any) -> tuple[float, float] | None:
@@ -144,7 +158,7 @@ class Diagram(BaseDiagram):
         output = self.n_layers - 1
         ax = self.network.ax
         for i in range(self.sizes[output]):
-            x, y = self.network.beside(output, i)
+            x, y = _target_position(self.network, i)
             self.target_texts.append(
                 ax.text(
                     x,
@@ -276,7 +290,7 @@ class Diagram(BaseDiagram):
         self.norm_ax.set_position(
             (box.x0 + 0.1 * box.width, box.y0 + bottom, 0.88 * box.width, height)
         )
-        self.norm_ax.xaxis.label.set_visible(False)
+        self.norm_bars.xlabel.set_visible(False)
         self.norm_bars.title.set_text("‖∂loss/∂W‖ per layer so far (log scale)")
         self.norm_bars.update(state["gradientNorms"], current=layer)
         self.norm_ax.set_visible(True)
@@ -310,13 +324,13 @@ class Diagram(BaseDiagram):
         self.training_artists: list[Any] = []
         left_w = 0.47 * width
         # Room left of the plane for its tick labels, under it for the colour key.
-        side = max(min(left_w - 64, height - 118), 120.0)
+        side = max(min(left_w - 64, height - 128), 120.0)
         x0 = 58 + (left_w - 58 - side) / 2
         self.boundary: BoundaryPanel | None = None
         self.small_network: NetworkDrawing | None = None
         boundary = final.get("boundary")
         if boundary is not None:
-            plane_ax = fig.add_axes(rect(x0, 80, side, side))
+            plane_ax = fig.add_axes(rect(x0, 90, side, side))
             key_ax = fig.add_axes(rect(x0 + 0.15 * side, 22, 0.7 * side, 9))
             values = np.asarray(boundary["values"])
             self.boundary = BoundaryPanel(
@@ -328,13 +342,7 @@ class Diagram(BaseDiagram):
                 _boundary_range(self.trace),
                 key_ax,
             )
-            plane_ax.set_title(
-                "the network's output over the input plane",
-                fontsize=9.5,
-                color=theme.muted,
-                loc="left",
-                pad=16,
-            )
+            axes_caption(plane_ax, "the network's output over the input plane", theme.muted, pad=16)
             # The marker key, above the plane's right corner.
             for x, glyph, color, words in (
                 (0.55, "●", theme.positive, "target 1"),
@@ -369,7 +377,7 @@ class Diagram(BaseDiagram):
             if not self.small_network.compact:
                 output = self.n_layers - 1
                 for i in range(self.sizes[output]):
-                    x, y = self.small_network.beside(output, i)
+                    x, y = _target_position(self.small_network, i)
                     self.small_targets.append(
                         net_ax.text(
                             x,
@@ -450,7 +458,7 @@ class Diagram(BaseDiagram):
 
         if self.norm_bars is not None and norms is not None:
             self.norm_ax.set_position(self._training_bars)
-            self.norm_ax.xaxis.label.set_visible(True)
+            self.norm_bars.xlabel.set_visible(True)
             self.norm_bars.title.set_text(
                 "‖∂loss/∂W‖ per layer"
                 + (f" at epoch {at}" if at is not None else "")
@@ -535,7 +543,7 @@ class Diagram(BaseDiagram):
     def _example_note(self) -> str:
         if not self.batch:
             return ""
-        return f" The neurons show the first of the {self.examples} examples."
+        return f" The neurons show example 1 of {self.examples}."
 
     def _batch_column(self, values: Any) -> np.ndarray:
         """One value per example: the first column of a batch array (one row per example)."""
@@ -614,12 +622,12 @@ class Diagram(BaseDiagram):
             prediction = self._batch_column(state["predictions"])
             target = self._batch_column(state["targets"])
             label, what, limit = "example", "examples", BATCH_ROWS
-            words = "the mean over the examples of how far each prediction is from its target"
+            words = "is the mean of the examples' errors"
         else:
             prediction = _vector(state["predictions"])
             target = _vector(state["targets"])
             label, what, limit = "output", "outputs", TABLE_ROWS
-            words = "how far the prediction is from the target"
+            words = "measures how far the prediction is from the target"
         rows = [
             [str(k + 1), _num(p), _num(t, 3)]
             for k, (p, t) in enumerate(zip(prediction[:limit], target))
@@ -632,7 +640,7 @@ class Diagram(BaseDiagram):
             header=[label, "prediction", "target"],
             rows=rows,
             column_colors=[None, theme.forward, theme.highlight],
-            note=self._more(len(prediction), what, limit) + f"The loss measures {words}; "
+            note=self._more(len(prediction), what, limit) + f"The loss {words}; "
             "the backward pass finds how each weight moves it.",
         )
         self._show_gap(prediction, target)
