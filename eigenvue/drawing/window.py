@@ -61,10 +61,17 @@ class StepWindow:
             def box(x_px: float, w_px: float) -> tuple[float, float, float, float]:
                 return (x_px / WIDTH_PX, 12 / height, w_px / WIDTH_PX, 32 / height)
 
-            style = {"color": palette.panel, "hovercolor": palette.edge}
-            self._prev = Button(figure.add_axes(box(18, 90)), "◀ Prev", **style)
-            self._play = Button(figure.add_axes(box(114, 90)), "▶ Play", **style)
-            self._next = Button(figure.add_axes(box(210, 90)), "Next ▶", **style)
+            def add_button(x_px: float, label: str) -> Button:
+                return Button(
+                    figure.add_axes(box(x_px, 90)),
+                    label,
+                    color=palette.panel,
+                    hovercolor=palette.edge,
+                )
+
+            self._prev = add_button(18, "◀ Prev")
+            self._play = add_button(114, "▶ Play")
+            self._next = add_button(210, "Next ▶")
             for button in (self._prev, self._play, self._next):
                 button.label.set_color(palette.text)
                 button.label.set_fontsize(10)
@@ -92,8 +99,9 @@ class StepWindow:
         if manager is not None:
             manager.set_window_title(f"eigenvue — {trace.algorithm.meta.name}")
             # matplotlib's own keys (l: log scale, g: grid, …) would act on the diagram.
-            if getattr(manager, "key_press_handler_id", None) is not None:
-                canvas.mpl_disconnect(manager.key_press_handler_id)
+            handler = getattr(manager, "key_press_handler_id", None)
+            if handler is not None:
+                canvas.mpl_disconnect(handler)
         canvas.mpl_connect("key_press_event", self._on_key)
         self._timer = canvas.new_timer(interval=PLAY_INTERVAL_MS)
         self._timer.add_callback(self._tick)
