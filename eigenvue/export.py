@@ -163,14 +163,20 @@ def render(
 
 def _animate(frame: TeachingFrame, path: Path, format: str) -> None:
     """Write every step of ``frame`` as an animation, with matplotlib's own writers."""
-    from matplotlib.animation import FFMpegWriter, FuncAnimation, PillowWriter
+    from matplotlib.animation import AbstractMovieWriter, FFMpegWriter, FuncAnimation, PillowWriter
 
+    # A fractional rate (two thirds of a frame per second). The writers' stubs say int,
+    # but matplotlib itself hands them float rates (1000 / interval) and both write them.
     fps = 1.0 / SECONDS_PER_STEP
     if format == "gif":
-        writer: Any = PillowWriter(fps=fps)
+        writer: AbstractMovieWriter = PillowWriter(fps=fps)  # type: ignore[arg-type]
     else:
         # h264 in yuv420p plays everywhere; a keyframe per step keeps seeking exact.
-        writer = FFMpegWriter(fps=fps, codec="h264", extra_args=["-pix_fmt", "yuv420p", "-g", "1"])
+        writer = FFMpegWriter(
+            fps=fps,  # type: ignore[arg-type]
+            codec="h264",
+            extra_args=["-pix_fmt", "yuv420p", "-g", "1"],
+        )
     with frame._style():
         animation = FuncAnimation(
             frame.figure,
