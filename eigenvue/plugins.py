@@ -26,7 +26,7 @@ import re
 import sys
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -38,6 +38,8 @@ from eigenvue import hookspecs
 from eigenvue.errors import PluginError
 
 if TYPE_CHECKING:
+    from pluggy import HookImpl, Result
+
     from eigenvue.algorithm import Algorithm
 
 BUILTIN_PACKAGE = "algorithms"
@@ -84,11 +86,16 @@ def _trace(message: str) -> None:
 def _trace_hook_calls(pm: pluggy.PluginManager) -> None:
     """Print every hook call, the plugins it calls and its outcome (``EIGENVUE_TRACE_PLUGINS``)."""
 
-    def before(hook_name: str, hook_impls: Any, kwargs: dict[str, Any]) -> None:
+    def before(hook_name: str, hook_impls: Sequence[HookImpl], kwargs: Mapping[str, Any]) -> None:
         names = ", ".join(repr(impl.plugin_name) for impl in hook_impls) or "no plugin"
         _trace(f"call {hook_name} on {names}")
 
-    def after(outcome: Any, hook_name: str, hook_impls: Any, kwargs: dict[str, Any]) -> None:
+    def after(
+        outcome: Result[Any],
+        hook_name: str,
+        hook_impls: Sequence[HookImpl],
+        kwargs: Mapping[str, Any],
+    ) -> None:
         names = ", ".join(repr(impl.plugin_name) for impl in hook_impls) or "no plugin"
         if outcome.exception is not None:
             _trace(f"{hook_name} on {names} raised {_reason(outcome.exception)}")
