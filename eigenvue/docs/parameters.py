@@ -63,7 +63,9 @@ def parameters(model: type[Inputs]) -> list[Parameter]:
     rows = []
     for attribute, info in model.model_fields.items():
         names = _names(attribute, info)
-        prop = next((properties[n] for n in (*names, attribute) if n in properties), {})
+        prop: dict[str, Any] = next(
+            (properties[n] for n in (*names, attribute) if n in properties), {}
+        )
         kind, rules = describe(prop, definitions)
         if info.is_required():
             default = "required"
@@ -114,11 +116,12 @@ def describe(schema: dict[str, Any], definitions: dict[str, Any]) -> tuple[str, 
         return describe({**target, **{k: v for k, v in schema.items() if k != "$ref"}}, definitions)
     for combinator in ("anyOf", "oneOf"):
         if combinator in schema:
-            kinds, rules = [], []
+            kinds: list[str] = []
+            rules: list[str] = []
             for option in schema[combinator]:
-                kind, option_rules = describe(option, definitions)
-                if kind not in kinds:
-                    kinds.append(kind)
+                option_kind, option_rules = describe(option, definitions)
+                if option_kind not in kinds:
+                    kinds.append(option_kind)
                 rules.extend(r for r in option_rules if r not in rules)
             return " or ".join(kinds), rules
     if "enum" in schema:
@@ -126,7 +129,7 @@ def describe(schema: dict[str, Any], definitions: dict[str, Any]) -> tuple[str, 
         return _enum_type(values), ["one of " + ", ".join(_literal(v) for v in values)]
     if "const" in schema:
         return _enum_type([schema["const"]]), [f"exactly {_literal(schema['const'])}"]
-    kind = schema.get("type")
+    kind: str | list[str] | None = schema.get("type")  # JSON schema: a name or a list of names
     if isinstance(kind, list):
         return " or ".join(_SCALARS.get(k, k) for k in kind), _bounds(schema)
     if kind == "array":
@@ -167,8 +170,7 @@ def _array(schema: dict[str, Any], definitions: dict[str, Any]) -> tuple[str, li
 def _bounds(schema: dict[str, Any]) -> list[str]:
     rules = []
     if "minimum" in schema and "maximum" in schema:
-        low, high = _number(schema["minimum"]), _number(schema["maximum"])
-        rules.append(f"between {low} and {high}")
+        rules.append(f"between {_number(schema['minimum'])} and {_number(schema['maximum'])}")
         schema = {k: v for k, v in schema.items() if k not in ("minimum", "maximum")}
     for key, symbol in (
         ("minimum", "≥"),

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from eigenvue.algorithm import Algorithm
+    from eigenvue.player import Frame
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -196,7 +197,9 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             algorithm_runs = runs.get(algorithm.id, [])
             for run in algorithm_runs:
                 for frame_set in (run.light, run.dark):
-                    for index, path in enumerate(frame_set.frames if frame_set else []):
+                    if frame_set is None:  # the run failed; its player says why
+                        continue
+                    for index, path in enumerate(frame_set.frames):
                         add(f"{folder}/{_frame_name(frame_set, index)}", abs_src_path=str(path))
             # Players are raw HTML, which mkdocs does not rewrite: their image URLs are
             # made relative to the page's URL here (it differs with use_directory_urls).
@@ -313,7 +316,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             return f'!!! failure "The frames of this run could not be drawn"\n\n{indent(reason)}'
         from eigenvue.player import player_fragment
 
-        frames = []
+        frames: list[Frame] = []
         for i, step in enumerate(run.light.steps):
             title, explanation = step["title"], step["explanation"]
             frames.append(
