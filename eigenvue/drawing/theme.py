@@ -13,7 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 ThemeName = Literal["light", "dark"]
 
@@ -95,7 +98,7 @@ class Theme:
         with matplotlib.rc_context(changes):
             yield
 
-    def rc_params(self) -> dict[str, Any]:
+    def rc_params(self) -> dict[RcKeyType, Any]:
         """The rcParams the theme draws with: matplotlib's defaults, then its style file."""
         return _rc_params(self.name, self.style)
 
@@ -142,12 +145,18 @@ THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK}
 
 
 @cache
-def _rc_params(name: str, style: str) -> dict[str, Any]:
+def _rc_params(name: str, style: str) -> dict[RcKeyType, Any]:
     # Parsed once per theme: Theme.context() runs at every step drawn.
     import matplotlib
 
     params = dict(matplotlib.rcParamsDefault)
-    for key in ("backend", "backend_fallback", "interactive", "webagg.port_retries"):
+    unset: tuple[RcKeyType, ...] = (
+        "backend",
+        "backend_fallback",
+        "interactive",
+        "webagg.port_retries",
+    )
+    for key in unset:
         params.pop(key, None)  # choosing a backend is the application's business
     params.update(matplotlib.rc_params_from_file(style, use_default_template=False))
     return params
