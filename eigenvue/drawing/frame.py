@@ -247,7 +247,7 @@ class TeachingFrame:
         cells = [
             [(a, y0), (b - gap, y0), (b - gap, y1), (a, y1)] for a, b in zip(edges[:-1], edges[1:])
         ]
-        self._progress_colors = np.array(
+        self._progress_colors: np.ndarray = np.array(
             [_rgba(phase_color(theme, step.phase)) for step in self.trace]
         )
         self._progress = PolyCollection(
@@ -414,7 +414,7 @@ class TeachingFrame:
                 self._phase.set_visible(True)
             else:
                 self._phase.set_visible(False)
-            colors = self._progress_colors.copy()
+            colors: np.ndarray = self._progress_colors.copy()
             colors[index + 1 :, 3] = 0.22
             # An (n, 4) RGBA array is what set_facecolor takes at run time; the stub lists
             # only colour specs and sequences of them.

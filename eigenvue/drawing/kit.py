@@ -249,9 +249,9 @@ class NetworkDrawing:
         )
 
         count = len(xy)
-        self._faces = np.tile(to_rgba(theme.background), (count, 1))
-        self._edges = np.tile(to_rgba(theme.text), (count, 1))
-        self._widths = np.full(count, 1.4)
+        self._faces: np.ndarray = np.tile(to_rgba(theme.background), (count, 1))
+        self._edges: np.ndarray = np.tile(to_rgba(theme.text), (count, 1))
+        self._widths: np.ndarray = np.full(count, 1.4)
 
         inside = self._values_inside
         dx = 0.0 if inside else (radius_px + 3) / gap_px
@@ -636,8 +636,8 @@ class NetworkDrawing:
         flat = np.concatenate([m.ravel() for m in matrices[1:]])
         self._weights_flat = flat
         magnitude = np.clip(np.abs(flat) / scale, 0.0, 1.0)
-        self._base_widths = 0.4 + 5.0 * magnitude
-        self._base_colors = np.where(
+        self._base_widths: np.ndarray = 0.4 + 5.0 * magnitude
+        self._base_colors: np.ndarray = np.where(
             (flat >= 0)[:, None],
             np.array(to_rgba(self.theme.positive)),
             np.array(to_rgba(self.theme.negative)),
@@ -701,8 +701,8 @@ class NetworkDrawing:
 
     def _apply_connection_style(self) -> None:
         layer, color = getattr(self, "_emphasis", (None, None))
-        colors = self._base_colors.copy()
-        widths = self._base_widths.copy()
+        colors: np.ndarray = self._base_colors.copy()
+        widths: np.ndarray = self._base_widths.copy()
         if layer is not None:
             start, stop = (
                 self._connection_offsets[layer],
