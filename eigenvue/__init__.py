@@ -13,6 +13,7 @@ load on first use.
 
 from __future__ import annotations
 
+import builtins
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -88,5 +89,6 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def __dir__() -> list[str]:  # type: ignore[valid-type]
+# builtins.list: the name list here is the public eigenvue.list.
+def __dir__() -> builtins.list[str]:
     return sorted(__all__)
