@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from eigenvue.drawing.frame import TeachingFrame
+    from eigenvue.drawing.frame import ImageFormat, TeachingFrame
     from eigenvue.drawing.theme import Theme
     from eigenvue.step import Trace
 
@@ -49,13 +49,14 @@ def iter_frame_images(
     from eigenvue.drawing.theme import Theme
 
     _check_choice("format", format, ("png", "svg"))
+    image_format = cast("ImageFormat", format)  # checked just above
     if not isinstance(theme, Theme):
         _check_choice("theme", theme, ("light", "dark"))
     frame = TeachingFrame(trace, theme)
     try:
         for index in range(len(trace)):
             frame.show_step(index)
-            yield frame.image(format, dpi=dpi)  # type: ignore[arg-type]
+            yield frame.image(image_format, dpi=dpi)
     finally:
         frame.figure.clear()
 
