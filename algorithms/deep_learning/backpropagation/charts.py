@@ -282,7 +282,23 @@ class LossCurve:
         (self.marker,) = ax.plot(
             [], [], "o", color=theme.highlight, markersize=7, markeredgecolor=theme.background
         )
-        self.label = ax.text(0, 0, "", fontsize=9, color=theme.text, va="bottom", zorder=4)
+        self.label = ax.annotate(
+            "",
+            (1, 0),
+            xytext=(6, 5),
+            textcoords="offset points",
+            fontsize=9,
+            color=theme.text,
+            va="bottom",
+            zorder=4,
+            annotation_clip=False,
+            bbox={
+                "boxstyle": "round,pad=0.15",
+                "facecolor": theme.background,
+                "edgecolor": "none",
+                "alpha": 0.85,
+            },
+        )
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
@@ -306,14 +322,12 @@ class LossCurve:
             return
         last_epoch, last = int(epochs[-1]), float(values[-1])
         self.marker.set_data([last_epoch], [last])
-        self.label.set_text(_minus(f"{short_number(last, 3)}"))
-        # The label sits beside the marker, on the side with room.
+        self.label.set_text(_minus(short_number(last, 3)))
+        # The label sits above the marker, on the side with room.
         right = last_epoch < 0.75 * self._epochs
-        self.label.set_position((last_epoch, last))
+        self.label.xy = (last_epoch, last)
+        self.label.set_position((6, 5) if right else (-6, 5))
         self.label.set_ha("left" if right else "right")
-        self.label.set_text(
-            ("  " if right else "") + self.label.get_text() + ("" if right else "  ")
-        )
 
 
 # -- the gradient norms ---------------------------------------------------------------------

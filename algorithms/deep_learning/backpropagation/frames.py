@@ -432,12 +432,14 @@ class Diagram(BaseDiagram):
         if not end:
             loss = float(state["loss"])
             self.headline.set_text(f"loss {_num(loss)}")
-            self.headline.set_color(theme.highlight)
+            # Warn when training has made the loss worse than where it started.
+            self.headline.set_color(theme.negative if loss > start else theme.highlight)
             self.subline.set_text(f"epoch {state['epoch']}; at epoch 1 it was {_num(start)}")
             norms, at, predictions = state.get("gradientNorms"), None, state.get("predictions")
         elif "finalLoss" in state:
-            self.headline.set_text(f"loss {_num(start)} → {_num(float(state['finalLoss']))}")
-            self.headline.set_color(theme.done)
+            final_loss = float(state["finalLoss"])
+            self.headline.set_text(f"loss {_num(start)} → {_num(final_loss)}")
+            self.headline.set_color(theme.done if final_loss < start else theme.negative)
             self.subline.set_text(f"after {len(history)} epoch{'s' * (len(history) != 1)}")
             norms, at = self.training_norms or (None, None)
             predictions = state.get("finalPredictions")
