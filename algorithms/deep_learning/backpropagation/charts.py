@@ -24,6 +24,8 @@ from eigenvue.drawing.kit import short_number
 MAX_LABELLED_BARS = 10
 #: Points of a dataset get their prediction written beside them when there are at most this many.
 MAX_LABELLED_POINTS = 8
+#: An output grid whose values differ by less than this is drawn as flat, with a note.
+FLAT_OUTPUT = 0.02
 #: A loss that spans more than this many decades over the run is drawn on a log scale.
 LOG_LOSS_DECADES = 1.5
 
@@ -133,6 +135,24 @@ class BoundaryPanel:
         ax.set_aspect("equal", adjustable="box")
         self.contour = LineCollection([], colors=theme.text, linewidths=2.2, zorder=2)
         ax.add_collection(self.contour)
+        self.flat_note = ax.text(
+            0.5,
+            0.5,
+            "",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=9,
+            color=theme.text,
+            zorder=5,
+            linespacing=1.3,
+            bbox={
+                "boxstyle": "round,pad=0.4",
+                "facecolor": theme.background,
+                "alpha": 0.85,
+                "edgecolor": theme.edge,
+            },
+        )
 
         points = np.asarray(dataset["inputs"], dtype=float)
         targets = np.asarray(dataset["targets"], dtype=float).ravel()
@@ -225,6 +245,21 @@ class BoundaryPanel:
         self.image.set_data(grid)
         lines = contour_generator(x=self._xs, y=self._ys, z=grid).lines(0.5)
         self.contour.set_segments([line for line in lines if len(line) > 1])
+        # A nearly flat output has no real boundary: say so rather than let a line suggest one.
+        finite = grid[np.isfinite(grid)]
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.5, 0.5)
+        flat = high - low < FLAT_OUTPUT
+        middle, spread = (high + low) / 2, (high - low) / 2
+        self.flat_note.set_text(
+            _minus(
+                f"flat: the output is {short_number(middle, 3)} ± {short_number(spread, 1)}\n"
+                "all over the plane; it barely depends on the input"
+            )
+            if flat
+            else ""
+        )
+        self.flat_note.set_visible(flat)
+        self.contour.set_linestyle((0, (4, 3)) if flat else "solid")
         if self.labels:
             shown = (
                 np.asarray(predictions, dtype=float).ravel()

@@ -204,6 +204,22 @@ def test_the_trained_boundary_puts_each_xor_corner_on_its_side(xor):
         assert (grid[i, j] > 0.5) == bool(truth)
 
 
+def test_a_flat_output_is_called_flat_and_a_formed_boundary_is_not(xor):
+    trace, diagram, theme = xor
+    show(diagram, theme, trace[-1], draw=False)
+    assert not diagram.boundary.flat_note.get_visible()
+    vanishing = eigenvue.trace(ID, example("Vanishing gradients"))
+    diagram, theme = diagram_for(vanishing)
+    step = epoch_steps(vanishing)[3]
+    grid = step.state["boundary"]["values"]
+    assert grid.max() - grid.min() < 0.01  # the deep sigmoid net's output ignores its input
+    show(diagram, theme, step, draw=False)
+    note = diagram.boundary.flat_note
+    assert note.get_visible() and "flat" in note.get_text()
+    middle = float(note.get_text().split()[4])
+    assert middle == pytest.approx((grid.max() + grid.min()) / 2, abs=0.005)
+
+
 def test_training_points_differ_by_target_in_colour_and_shape(xor):
     _, diagram, _ = xor
     boundary = diagram.boundary
