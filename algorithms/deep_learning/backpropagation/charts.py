@@ -63,6 +63,33 @@ def axes_caption(
     )
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(value: float, _position: Any = None) -> str:
+    """``10⁻³`` for 0.001; other values (between decades) in short notation."""
+    if value <= 0:
+        return ""
+    exponent = math.log10(value)
+    if abs(exponent - round(exponent)) > 1e-9:
+        return _minus(short_number(value, 2))
+    return "10" + str(round(exponent)).translate(_SUPERSCRIPTS)
+
+
+def _decade_ticks(ax: Any) -> None:
+    """A log axis with a tick at every decade (or every few) and no minor ticks.
+
+    Minor ticks of a log axis are drawn anew in every frame and cost more than
+    the rest of the chart; the decades are enough to read a size by.
+    """
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
+
+    ax.yaxis.set_major_locator(LogLocator(base=10, numticks=7))
+    ax.yaxis.set_minor_locator(NullLocator())
+    # "10⁻³" in plain text: the default labels are mathtext, several times slower to draw.
+    ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+
+
 def _style_axes(ax: Any, theme: Any) -> None:
     ax.set_facecolor("none")
     ax.tick_params(colors=theme.muted, labelsize=8.5, length=3)
@@ -302,6 +329,7 @@ class LossCurve:
         if self.log:
             ax.set_yscale("log")
             ax.set_ylim(positive.min() / 1.6, positive.max() * 1.6)
+            _decade_ticks(ax)
         else:
             low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
             low = min(low, 0.0)
@@ -394,6 +422,7 @@ class NormBars:
         layers = np.arange(1, n_layers)
         ax.set_yscale("log")
         ax.set_ylim(low, high)
+        _decade_ticks(ax)
         ax.set_xlim(0.4, n_layers - 0.4)
         # Bars rise from the bottom of the axes; their top is the norm.
         self.bars = ax.bar(
