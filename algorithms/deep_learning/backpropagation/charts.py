@@ -364,7 +364,10 @@ class LossCurve:
         )
         from matplotlib.ticker import MaxNLocator
 
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+        if epochs <= 6:
+            ax.set_xticks(range(1, epochs + 1))
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         _style_axes(ax, theme)
         axes_caption(ax, "epoch", theme.muted, "xlabel", size=9, pad=17)
         axes_caption(
