@@ -119,7 +119,11 @@ def _complete_norms(trace: Any) -> tuple[list[float | None], int] | None:
 
 
 class Diagram(BaseDiagram):
-    """Backpropagation's diagram: network on the left, the step's numbers on the right."""
+    """Backpropagation's diagram: network on the left, the step's numbers on the right.
+
+    A training run adds its second layout (boundary or small network, loss
+    curve, gradient bars) for the summarised epochs and the final step.
+    """
 
     def __init__(self, fig: Any, trace: Any, theme: Any) -> None:
         super().__init__(fig, trace, theme)
@@ -133,7 +137,8 @@ class Diagram(BaseDiagram):
         self.network = NetworkDrawing(
             fig.add_subplot(grid[0, 0]), self.sizes, theme, right_margin=0.75, empty_text="?"
         )
-        self.network.set_weight_scale(_weight_scale(trace))
+        self.weight_scale = _weight_scale(trace)
+        self.network.set_weight_scale(self.weight_scale)
         panel_ax = fig.add_subplot(grid[0, 1])
         self.panel = TablePanel(panel_ax, theme, max_rows=TABLE_ROWS + 1)
         self.examples = len(first["activations"][0]) if self.batch else 1
@@ -285,8 +290,8 @@ class Diagram(BaseDiagram):
             return
         theme = self.theme
         box = self.panel_ax.get_position()
-        px = self.fig.bbox.height  # subfigure fractions per pixel: 1 / px
-        bottom, height = 24 / px, 92 / px
+        px = self.fig.bbox.height  # the subfigure's height in pixels
+        bottom, height = 24 / px, 92 / px  # fixed sizes in pixels, as subfigure fractions
         self.norm_ax.set_position(
             (box.x0 + 0.1 * box.width, box.y0 + bottom, 0.88 * box.width, height)
         )
@@ -372,7 +377,7 @@ class Diagram(BaseDiagram):
             self.small_network = NetworkDrawing(
                 net_ax, self.sizes, theme, right_margin=0.75, notes=False
             )
-            self.small_network.set_weight_scale(self.network._weight_scale)
+            self.small_network.set_weight_scale(self.weight_scale)
             self.small_targets = []
             if not self.small_network.compact:
                 output = self.n_layers - 1
