@@ -244,7 +244,7 @@ class BoundaryPanel:
     def _build_key(self, cax: Any) -> None:
         """The colour key under the plane, with the boundary and the two markers."""
         theme = self.theme
-        low, high = self.norm.vmin, self.norm.vmax
+        low, high = float(self.norm.vmin or 0.0), float(self.norm.vmax or 1.0)
         gradient = np.linspace(low, high, 256)[None, :]
         cax.imshow(
             gradient,
@@ -270,7 +270,7 @@ class BoundaryPanel:
 
         grid = np.asarray(values, dtype=float)
         self.image.set_data(grid)
-        lines = contour_generator(x=self._xs, y=self._ys, z=grid).lines(0.5)
+        lines: Any = contour_generator(x=self._xs, y=self._ys, z=grid).lines(0.5)
         self.contour.set_segments([line for line in lines if len(line) > 1])
         # A nearly flat output has no real boundary: say so rather than let a line suggest one.
         finite = grid[np.isfinite(grid)]
@@ -456,14 +456,15 @@ class NormBars:
     def update(self, norms: Sequence[float | None], current: int | None = None) -> None:
         """Bars for ``norms[1:]`` (``None``: not known yet, no bar); ``current`` is emphasised."""
         for layer, bar in enumerate(self.bars, start=1):
-            norm = norms[layer] if layer < len(norms) else None
-            known = norm is not None and norm > 0
-            bar.set_height(float(norm) - self.low if known else 0.0)
+            value = norms[layer] if layer < len(norms) else None
+            norm = float("nan") if value is None else float(value)
+            known = norm > 0  # False for a layer not reached yet (nan) and for a zero gradient
+            bar.set_height(norm - self.low if known else 0.0)
             on = current is None or layer == current
             bar.set_alpha(1.0 if on else 0.45)
             bar.set_visible(known)
             if layer - 1 < len(self.values):
                 text = self.values[layer - 1]
-                text.set_text("" if norm is None else _minus(short_number(float(norm), 2)))
-                text.set_y(float(norm) if known else self.low)
+                text.set_text("" if value is None else _minus(short_number(norm, 2)))
+                text.set_y(norm if known else self.low)
                 text.set_fontweight("bold" if current is not None and on else "normal")

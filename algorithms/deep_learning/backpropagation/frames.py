@@ -197,6 +197,7 @@ class Diagram(BaseDiagram):
         rows = min(self.examples, BATCH_ROWS) if self.batch else min(self.sizes[-1], TABLE_ROWS)
         ax = self.fig.add_axes((0, 0, 1, 1))
         self.panel_ax = panel_ax
+        self.gap_rows = rows
         self.gap_height = 0.07 + 0.04 * rows  # of the panel's height
         self.gap_ax = ax
         self.gap_lines = LineCollection(
@@ -247,7 +248,7 @@ class Diagram(BaseDiagram):
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:
-        rows = min(len(prediction), len(self.gap_predictions.get_offsets()))
+        rows = min(len(prediction), self.gap_rows)
         p, t = prediction[:rows], target[:rows]
         self.gap_lines.set_segments([[(p[r], r), (t[r], r)] for r in range(rows)])
         self.gap_predictions.set_offsets(np.column_stack([p, np.arange(rows)]))
@@ -738,7 +739,8 @@ class Diagram(BaseDiagram):
             net.set_neuron_style(index, edge=theme.done)
         # Weights before (the first step's) and after (this step's), as the trace holds them.
         before, after = self.trace[0].state["weights"], state["weights"]
-        rows, total = [], 0
+        rows: list[list[str]] = []
+        total = 0
         for layer in range(1, self.n_layers):
             old, new = np.asarray(before[layer]), np.asarray(after[layer])
             n_from = new.shape[1]
