@@ -481,7 +481,8 @@ def _complete_training(
         )
     else:
         story = (
-            f"After {len(history)} epochs the loss went from {history[0]:.4g} to {final_loss:.4g}."
+            f"After {len(history)} epoch{'s' if len(history) != 1 else ''} the loss went "
+            f"from {history[0]:.4g} to {final_loss:.4g}."
         )
         if dataset is not None:
             right = int(np.sum((final.a[-1] > 0.5) == (run.y > 0.5)))
