@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+import eigenvue
+
 ROOT = Path(__file__).parent / "reference"
 TOLERANCE = 1e-9
 
@@ -32,6 +34,17 @@ def cases(algorithm: str, *, edge: bool = False, errors: bool = False) -> list[A
         for case in _load(algorithm, edge)
         if ("error" in case) == errors
     ]
+
+
+def trace_cases(algorithm: str) -> list[Any]:
+    """pytest params of every recorded trace: the main set, then the edge cases."""
+    return cases(algorithm) + cases(algorithm, edge=True)
+
+
+def case_named(algorithm: str, name: str, *, edge: bool = False) -> dict[str, Any]:
+    """The one recorded case whose name contains ``name``."""
+    (case,) = [c for c in _load(algorithm, edge) if name in c["name"]]
+    return case
 
 
 def assert_same_value(expected: Any, got: Any, path: str = "state") -> None:
@@ -68,3 +81,8 @@ def assert_matches_reference(got: list[dict[str, Any]], expected: list[dict[str,
         assert g.get("phase") == e["phase"], f"{where}: phase {g.get('phase')!r} != {e['phase']!r}"
         assert g["isTerminal"] is e["isTerminal"], where
         assert_same_value(e["state"], g["state"], f"{where} state")
+
+
+def assert_reference_trace(algorithm: str, case: dict[str, Any]) -> None:
+    """Assert that ``eigenvue.steps`` on the case's inputs matches its recorded steps."""
+    assert_matches_reference(eigenvue.steps(algorithm, case["inputs"]), case["steps"])

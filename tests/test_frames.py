@@ -2,28 +2,23 @@
 
 import dataclasses
 import hashlib
-import io
 import subprocess
 import sys
 
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
 
 import eigenvue
 from eigenvue.drawing.frame import TeachingFrame, display_pseudocode
 from eigenvue.drawing.theme import THEMES
 from eigenvue.export import frame_images
 from eigenvue.step import Trace
-from tests.reference import cases
+from tests.frames_check import assert_built_once_and_updated_in_place, pixels
+from tests.reference import trace_cases
 
 ID = "backpropagation"
 WIDTH, HEIGHT = 1200, 700
-
-
-def pixels(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
 
 
 def diagram_region(image: np.ndarray) -> np.ndarray:
@@ -37,7 +32,7 @@ def background_share(region: np.ndarray, theme: str) -> float:
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_every_step_of_every_reference_case_draws_a_distinct_picture(case, theme):
     trace = eigenvue.trace(ID, case["inputs"])
     images = frame_images(trace, theme=theme, format="png")
@@ -107,27 +102,8 @@ def test_drawing_leaves_global_rcparams_untouched():
     assert after == before
 
 
-def artist_ids(figure):
-    """Every artist of a figure, except axis ticks (matplotlib remakes those as limits change)."""
-    found, stack = set(), [figure]
-    while stack:
-        artist = stack.pop()
-        if isinstance(artist, matplotlib.axis.Axis):
-            continue
-        found.add(id(artist))
-        stack.extend(artist.get_children())
-    return found
-
-
 def test_the_frame_is_built_once_and_updated_in_place():
-    trace = eigenvue.trace(ID)
-    frame = TeachingFrame(trace)
-    frame.show_step(0)
-    artists = artist_ids(frame.figure)
-    for index in range(len(trace)):
-        frame.show_step(index)
-        frame.rgba()
-    assert artist_ids(frame.figure) == artists
+    assert_built_once_and_updated_in_place(eigenvue.trace(ID))
 
 
 def test_the_frame_shows_the_steps_counter_title_and_highlighted_lines():

@@ -10,9 +10,21 @@ from hypothesis import strategies as st
 
 import eigenvue
 from algorithms.deep_learning.backpropagation import network as nn
-from tests.reference import assert_matches_reference, cases
+from tests.algorithms.deep_learning.backpropagation_support import (
+    ID,
+    example,
+    make_the_loss_overflow,
+    sigmoid,
+)
+from tests.reference import (
+    assert_matches_reference,
+    assert_reference_trace,
+    case_named,
+    cases,
+    trace_cases,
+)
+from tests.refusals import assert_refused, refusal_params
 
-ID = "backpropagation"
 PAIRS = [
     ("sigmoid", "mse"),
     ("relu", "mse"),
@@ -24,22 +36,20 @@ PAIRS = [
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_matches_the_reference_trace(case):
     if "KNOWN DEVIATION" in case["name"]:
         pytest.skip("deliberate deviation, checked by test_bce_with_several_outputs_*")
-    assert_matches_reference(eigenvue.steps(ID, case["inputs"]), case["steps"])
+    assert_reference_trace(ID, case)
 
 
 @pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
 def test_reference_error_cases_are_input_errors(case):
-    with pytest.raises(eigenvue.InputError):
-        eigenvue.steps(ID, case["inputs"])
+    assert_refused(ID, case["inputs"])
 
 
 def test_bce_with_several_outputs_is_the_true_gradient_where_eigenvue_is_k_times_off():
-    (case,) = [c for c in cases(ID, edge=True) if "KNOWN DEVIATION" in c.values[0]["name"]]
-    case = case.values[0]
+    case = case_named(ID, "KNOWN DEVIATION", edge=True)
     ours = eigenvue.steps(ID, case["inputs"])
     k = case["inputs"]["layerSizes"][-1]
     theirs = case["steps"][3]["state"]["gradients"][-1]
@@ -190,12 +200,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), BAD_INPUTS, ids=[repr(i) for i, _ in BAD_INPUTS])
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
-    assert f"'{name}'" in str(info.value)
+    assert_refused(ID, inputs, name)
 
 
 def test_inputs_beyond_eigenvue_display_ranges_compute():
@@ -250,12 +257,9 @@ def test_layers_of_a_thousand_neurons_work():
 # -- training over epochs, datasets, diagnostics ---------------------------------------------
 
 
-def example(name):
-    return eigenvue.get(ID).example(name).inputs
-
-
 def test_one_epoch_is_the_eigenvue_trace():
-    (default,) = [c.values[0] for c in cases(ID) if c.values[0]["name"] == "default"]
+    default = case_named(ID, "default")
+    assert default["name"] == "default"
     assert_matches_reference(
         eigenvue.steps(ID, {**default["inputs"], "epochs": 1}), default["steps"]
     )
@@ -283,10 +287,6 @@ def test_long_runs_are_summarised_with_the_last_epoch_shown():
     shown = [s.state["epoch"] for s in trace if s.id.startswith("epoch-")]
     assert len(shown) <= 60 and shown[-1] == 1000 and shown == sorted(set(shown))
     assert len(trace[-1].state["lossHistory"]) == 1000
-
-
-def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
 
 
 def test_learning_xor_classifies_all_four_points():
@@ -376,16 +376,7 @@ def test_datasets_carry_a_decision_boundary_from_the_network():
 
 
 def test_a_run_that_overflows_stops_cleanly(monkeypatch):
-    from algorithms.deep_learning.backpropagation import trace as trace_module
-
-    calls = {"n": 0}
-    real_loss = nn.loss
-
-    def loss_that_overflows_at_epoch_4(*args):
-        calls["n"] += 1
-        return float("inf") if calls["n"] >= 4 else real_loss(*args)
-
-    monkeypatch.setattr(trace_module.nn, "loss", loss_that_overflows_at_epoch_4)
+    make_the_loss_overflow(monkeypatch, from_call=4)
     steps = eigenvue.steps(ID, {"epochs": 10})
     assert len(steps[-1]["state"]["lossHistory"]) == 3
     assert "stopped at epoch 4" in steps[-1]["explanation"]
@@ -406,13 +397,9 @@ TRAINING_BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("inputs", "name"), TRAINING_BAD_INPUTS, ids=[repr(i) for i, _ in TRAINING_BAD_INPUTS]
-)
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(TRAINING_BAD_INPUTS))
 def test_meaningless_training_inputs_are_refused(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
+    assert_refused(ID, inputs, name)
 
 
 def test_deep_and_wide_networks_train():

@@ -6,31 +6,26 @@ diagram's artists after ``update(step)``, against the step's state and against
 the network evaluated independently here.
 """
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 import eigenvue
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.frame import TeachingFrame
 from eigenvue.export import frame_images
+from tests.algorithms.deep_learning.backpropagation_support import (
+    ID,
+    example,
+    make_the_loss_overflow,
+    sigmoid,
+)
+from tests.frames_check import assert_built_once_and_updated_in_place, pixels
 
-ID = "backpropagation"
 NEW_EXAMPLES = ["Learning XOR", "Learning rate too large", "Vanishing gradients"]
 XOR_CORNERS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
-
-
-def example(name):
-    return eigenvue.get(ID).example(name).inputs
-
-
-def pixels(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
 
 
 def diagram_region(image: np.ndarray) -> np.ndarray:
@@ -77,10 +72,6 @@ def show(diagram, theme, step, draw=True):
         diagram.update(step)
         if draw:
             diagram.fig.figure.canvas.draw()
-
-
-def sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
 
 
 def network_output(weights, biases, points):
@@ -136,27 +127,9 @@ def test_the_default_trace_still_draws_its_nine_frames_without_training_panels()
     assert len(diagram.fig.axes) == 3
 
 
-def artist_ids(figure):
-    """Every artist of a figure, except axis ticks (matplotlib remakes those as it draws)."""
-    found, stack = set(), [figure]
-    while stack:
-        artist = stack.pop()
-        if isinstance(artist, matplotlib.axis.Axis):
-            continue
-        found.add(id(artist))
-        stack.extend(artist.get_children())
-    return found
-
-
 def test_training_frames_are_built_once_and_updated_in_place():
     trace = eigenvue.trace(ID, {**example("Learning XOR"), "epochs": 30})
-    frame = TeachingFrame(trace)
-    frame.show_step(0)
-    before = artist_ids(frame.figure)
-    for index in range(len(trace)):
-        frame.show_step(index)
-        frame.rgba()
-    assert artist_ids(frame.figure) == before
+    assert_built_once_and_updated_in_place(trace)
 
 
 # -- the picture shows the state's numbers ---------------------------------------------------
@@ -344,17 +317,7 @@ def test_a_single_example_run_draws_its_network_and_loss_curve():
 
 
 def test_an_overflowing_run_says_so_in_its_last_frame(monkeypatch):
-    from algorithms.deep_learning.backpropagation import network as nn
-    from algorithms.deep_learning.backpropagation import trace as trace_module
-
-    calls = {"n": 0}
-    real_loss = nn.loss
-
-    def loss_that_overflows_at_epoch_6(*args):
-        calls["n"] += 1
-        return float("inf") if calls["n"] >= 6 else real_loss(*args)
-
-    monkeypatch.setattr(trace_module.nn, "loss", loss_that_overflows_at_epoch_6)
+    make_the_loss_overflow(monkeypatch, from_call=6)
     trace = eigenvue.trace(ID, {"dataset": "xor", "layerSizes": [2, 3, 1], "epochs": 20})
     assert "finalLoss" not in trace[-1].state
     diagram, theme = diagram_for(trace)

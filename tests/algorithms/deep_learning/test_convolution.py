@@ -9,7 +9,15 @@ from scipy.signal import convolve2d, correlate2d
 
 import eigenvue
 from algorithms.deep_learning.convolution.inputs import MAX_POSITIONS, MAX_PRODUCTS
-from tests.reference import assert_matches_reference, cases
+from tests.frames_check import (
+    THEMES,
+    assert_each_image_differs_from_the_last,
+    assert_frames_render,
+    draw_diagram,
+    example_params,
+)
+from tests.reference import assert_reference_trace, cases, trace_cases
+from tests.refusals import assert_refused, refusal_params
 
 ID = "convolution"
 
@@ -17,16 +25,14 @@ ID = "convolution"
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_matches_the_reference_trace(case):
-    assert_matches_reference(eigenvue.steps(ID, case["inputs"]), case["steps"])
+    assert_reference_trace(ID, case)
 
 
 @pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
 def test_reference_error_cases_are_input_errors(case):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, case["inputs"])
-    assert info.value.input == "kernel"
+    assert_refused(ID, case["inputs"], "kernel")
 
 
 # -- against scipy.signal.correlate2d --------------------------------------------------------
@@ -142,12 +148,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), BAD_INPUTS, ids=[repr(i)[:60] for i, _ in BAD_INPUTS])
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
-    assert f"'{name}'" in str(info.value)
+    assert_refused(ID, inputs, name)
 
 
 def test_missing_keys_take_the_defaults():
@@ -158,49 +161,24 @@ def test_missing_keys_take_the_defaults():
 # -- frames ------------------------------------------------------------------------------------
 
 # The defaults are the first example; each set of inputs is drawn once.
-EXAMPLES = [e.inputs for e in eigenvue.get(ID).examples]
-EXAMPLE_IDS = [e.name for e in eigenvue.get(ID).examples]
+EXAMPLES = example_params(ID)
 
 
-def draw(trace, theme_name="light", indices=None):
-    """The diagram alone, drawn for the given steps (all by default), as RGBA arrays."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from eigenvue.drawing import get_theme
-
-    theme = get_theme(theme_name)
-    with theme.context():
-        fig = Figure(figsize=(8.4, 5.0), dpi=60)
-        canvas = FigureCanvasAgg(fig)
-        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
-        images = []
-        for index in range(len(trace)) if indices is None else indices:
-            diagram.update(trace[index])
-            canvas.draw()
-            images.append(np.asarray(canvas.buffer_rgba()).copy())
-    return diagram, images
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_every_teaching_frame_renders(inputs, theme):
-    from eigenvue.export import frame_images
-
-    trace = eigenvue.trace(ID, inputs)
-    images = frame_images(trace, theme=theme, dpi=40)
-    assert len(images) == len(trace) and all(image.startswith(b"\x89PNG") for image in images)
+    assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=40)
 
 
-@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_each_step_changes_the_diagram(inputs):
-    _, images = draw(eigenvue.trace(ID, inputs))
-    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    _, images = draw_diagram(eigenvue.trace(ID, inputs))
+    assert_each_image_differs_from_the_last(images)
 
 
 def test_the_window_sits_on_the_cells_the_step_multiplies():
     trace = eigenvue.trace(ID, {"input": np.arange(20.0).reshape(4, 5), "kernel": np.ones((2, 3))})
-    diagram, _ = draw(trace, indices=[0])
+    diagram, _ = draw_diagram(trace, indices=[0])
     for step in trace[1:-1]:
         diagram.update(step)
         r, c = step.state["currentRow"], step.state["currentCol"]
@@ -219,7 +197,7 @@ def test_a_64_by_64_input_is_drawn_as_colours_without_numbers():
     trace = eigenvue.trace(
         ID, {"input": rng.normal(size=(64, 64)), "kernel": rng.normal(size=(3, 3))}
     )
-    diagram, images = draw(trace, indices=[0, 1, len(trace) // 2, len(trace) - 1])
+    diagram, images = draw_diagram(trace, indices=[0, 1, len(trace) // 2, len(trace) - 1])
     assert diagram.input.texts == [] and diagram.output.texts == []
     assert len(diagram.kernel_grid.texts) == 3  # the 3×3 kernel keeps its numbers
-    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    assert_each_image_differs_from_the_last(images)

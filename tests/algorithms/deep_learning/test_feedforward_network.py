@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 import eigenvue
 from eigenvue import StringRandom
-from tests.reference import assert_matches_reference, cases
+from tests.frames_check import THEMES, assert_frames_render, example_params
+from tests.reference import assert_reference_trace, cases, trace_cases
+from tests.refusals import assert_refused, refusal_params
 
 ID = "feedforward-network"
 
@@ -17,15 +19,14 @@ ID = "feedforward-network"
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_matches_the_reference_trace(case):
-    assert_matches_reference(eigenvue.steps(ID, case["inputs"]), case["steps"])
+    assert_reference_trace(ID, case)
 
 
 @pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
 def test_reference_error_cases_are_input_errors(case):
-    with pytest.raises(eigenvue.InputError):
-        eigenvue.steps(ID, case["inputs"])
+    assert_refused(ID, case["inputs"])
 
 
 # -- against a forward pass written out with plain numpy -----------------------------------
@@ -127,12 +128,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), BAD_INPUTS, ids=[repr(i)[:60] for i, _ in BAD_INPUTS])
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
-    assert f"'{name}'" in str(info.value)
+    assert_refused(ID, inputs, name)
 
 
 def test_inputs_beyond_eigenvue_display_ranges_compute():
@@ -174,19 +172,11 @@ def test_two_million_weights_work():
 
 # -- frames ------------------------------------------------------------------------------------
 
-EXAMPLES = [None] + [e.inputs for e in eigenvue.get(ID).examples]
-EXAMPLE_IDS = ["default"] + [e.name for e in eigenvue.get(ID).examples]
 
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("inputs", example_params(ID, default=True))
 def test_every_step_renders_and_each_frame_differs_from_the_last(inputs, theme):
-    from eigenvue.export import frame_images
-
-    images = frame_images(eigenvue.trace(ID, inputs), theme=theme, dpi=50)
-    assert len(images) == len(eigenvue.trace(ID, inputs))
-    assert all(image.startswith(b"\x89PNG") for image in images)
-    assert all(a != b for a, b in zip(images, images[1:]))
+    assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=50)
 
 
 def diagram_after(inputs, index):

@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 
 import eigenvue
 from algorithms.deep_learning.gradient_descent.inputs import MAX_STEPS
-from tests.reference import assert_matches_reference, cases
+from tests.frames_check import (
+    THEMES,
+    assert_each_image_differs_from_the_last,
+    assert_frames_render,
+    draw_diagram,
+    example_params,
+)
+from tests.reference import assert_reference_trace, case_named, cases, trace_cases
+from tests.refusals import assert_refused, refusal_params
 
 ID = "gradient-descent"
 
@@ -17,26 +25,21 @@ ID = "gradient-descent"
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_matches_the_reference_trace(case):
     if case["inputs"]["optimizer"] not in ("sgd", "momentum", "adam"):
         pytest.skip("unknown optimizers are refused: test_unknown_optimizer_is_refused")
-    assert_matches_reference(eigenvue.steps(ID, case["inputs"]), case["steps"])
+    assert_reference_trace(ID, case)
 
 
 @pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
 def test_reference_error_cases_are_input_errors(case):
-    with pytest.raises(eigenvue.InputError):
-        eigenvue.steps(ID, case["inputs"])
+    assert_refused(ID, case["inputs"])
 
 
 def test_unknown_optimizer_is_refused():
-    (case,) = [
-        c.values[0] for c in cases(ID, edge=True) if "unknown optimizer" in c.values[0]["name"]
-    ]
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, case["inputs"])
-    assert info.value.input == "optimizer"
+    case = case_named(ID, "unknown optimizer", edge=True)
+    assert_refused(ID, case["inputs"], "optimizer")
 
 
 # -- independent checks -----------------------------------------------------------------
@@ -259,12 +262,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), BAD_INPUTS, ids=[repr(i) for i, _ in BAD_INPUTS])
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
-    assert f"'{name}'" in str(info.value)
+    assert_refused(ID, inputs, name)
 
 
 def test_missing_keys_take_the_defaults():
@@ -283,45 +283,20 @@ def test_many_steps_compute():
 # -- frames ------------------------------------------------------------------------------------
 
 # The defaults are the first example; each set of inputs is drawn once.
-EXAMPLES = [e.inputs for e in eigenvue.get(ID).examples]
-EXAMPLE_IDS = [e.name for e in eigenvue.get(ID).examples]
+EXAMPLES = example_params(ID)
 
 
-def draw(trace, theme_name="light", indices=None):
-    """The diagram alone, drawn for the given steps (all by default), as RGBA arrays."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from eigenvue.drawing import get_theme
-
-    theme = get_theme(theme_name)
-    with theme.context():
-        fig = Figure(figsize=(8.4, 5.0), dpi=60)
-        canvas = FigureCanvasAgg(fig)
-        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
-        images = []
-        for index in range(len(trace)) if indices is None else indices:
-            diagram.update(trace[index])
-            canvas.draw()
-            images.append(np.asarray(canvas.buffer_rgba()).copy())
-    return diagram, images
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_every_teaching_frame_renders(inputs, theme):
-    from eigenvue.export import frame_images
-
-    trace = eigenvue.trace(ID, inputs)
-    images = frame_images(trace, theme=theme, dpi=40)
-    assert len(images) == len(trace) and all(image.startswith(b"\x89PNG") for image in images)
+    assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=40)
 
 
-@pytest.mark.parametrize("inputs", EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_each_step_changes_the_diagram_and_the_arrow_points_down_the_gradient(inputs):
     trace = eigenvue.trace(ID, inputs)
-    diagram, images = draw(trace)
-    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    diagram, images = draw_diagram(trace)
+    assert_each_image_differs_from_the_last(images)
     # Replay: at every step the arrow starts at θ and points along −(2x, 6y).
     for step in trace:
         diagram.update(step)
@@ -333,7 +308,7 @@ def test_each_step_changes_the_diagram_and_the_arrow_points_down_the_gradient(in
 
 def test_a_diverging_run_stays_in_view_and_its_loss_axis_is_logarithmic():
     trace = eigenvue.trace(ID, {"startX": 1, "startY": 1, "learningRate": 0.5, "numSteps": 300})
-    diagram, _ = draw(trace, indices=[0])
+    diagram, _ = draw_diagram(trace, indices=[0])
     assert diagram.loss_ax.get_yscale() == "log"
     for index in (1, 10, 100, 300):
         diagram.update(trace[index])
@@ -345,7 +320,7 @@ def test_a_diverging_run_stays_in_view_and_its_loss_axis_is_logarithmic():
 
 def test_a_calm_run_keeps_one_view_and_a_linear_loss_axis():
     trace = eigenvue.trace(ID, {"optimizer": "adam", "startX": 4, "startY": -2, "numSteps": 25})
-    diagram, _ = draw(trace, indices=[0])
+    diagram, _ = draw_diagram(trace, indices=[0])
     limits = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
     assert diagram.loss_ax.get_yscale() == "linear"
     diagram.update(trace[-1])
@@ -356,7 +331,7 @@ def test_a_run_that_starts_at_the_minimum_stays_there_and_still_draws():
     trace = eigenvue.trace(ID, {"startX": 0, "startY": 0, "optimizer": "adam", "numSteps": 3})
     assert all(list(s.state["parameters"]) == [0, 0] for s in trace)
     assert "uphill" not in trace[0].explanation and "minimum" in trace[0].explanation
-    diagram, _ = draw(trace)
+    diagram, _ = draw_diagram(trace)
     assert not diagram.arrow.get_visible()  # no gradient, no arrow
     (x0, x1), (y0, y1) = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
     assert x1 - x0 > 1 and y1 - y0 > 1  # the bowl around the minimum, not a pinpoint

@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eigenvue
-from tests.reference import assert_matches_reference, cases
+from tests.frames_check import (
+    THEMES,
+    assert_each_image_differs_from_the_last,
+    assert_frames_render,
+    draw_diagram,
+    example_params,
+)
+from tests.reference import assert_reference_trace, case_named, trace_cases
+from tests.refusals import assert_refused, refusal_params
 
 ID = "perceptron"
 UNKNOWN_ACTIVATION = "edge: unknown activation falls back to sigmoid"
@@ -18,20 +26,17 @@ UNKNOWN_ACTIVATION = "edge: unknown activation falls back to sigmoid"
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", cases(ID) + cases(ID, edge=True))
+@pytest.mark.parametrize("case", trace_cases(ID))
 def test_matches_the_reference_trace(case):
     if case["name"] == UNKNOWN_ACTIVATION:
         pytest.skip("deliberate deviation: refused, see test_unknown_activation_is_refused")
-    assert_matches_reference(eigenvue.steps(ID, case["inputs"]), case["steps"])
+    assert_reference_trace(ID, case)
 
 
 def test_unknown_activation_is_refused_where_eigenvue_falls_back_to_sigmoid():
-    (case,) = [
-        c.values[0] for c in cases(ID, edge=True) if c.values[0]["name"] == UNKNOWN_ACTIVATION
-    ]
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, case["inputs"])
-    assert info.value.input == "activationFunction"
+    case = case_named(ID, UNKNOWN_ACTIVATION, edge=True)
+    assert case["name"] == UNKNOWN_ACTIVATION
+    assert_refused(ID, case["inputs"], "activationFunction")
     titles = [d.title for d in eigenvue.get(ID).differences]
     assert any("validated" in t for t in titles)
 
@@ -146,12 +151,9 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), BAD_INPUTS, ids=[repr(i)[:60] for i, _ in BAD_INPUTS])
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    with pytest.raises(eigenvue.InputError) as info:
-        eigenvue.steps(ID, inputs)
-    assert info.value.input == name
-    assert f"'{name}'" in str(info.value)
+    assert_refused(ID, inputs, name)
 
 
 def test_inputs_beyond_eigenvue_display_ranges_compute():
@@ -196,35 +198,17 @@ def test_a_million_inputs_work_and_arrays_are_shared_between_steps():
 
 def draw_every_step(inputs, theme_name):
     """Each step of the diagram drawn alone into a figure, as RGBA arrays."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from eigenvue.drawing import get_theme
-
-    trace = eigenvue.trace(ID, inputs)
-    theme = get_theme(theme_name)
-    with theme.context():
-        fig = Figure(figsize=(8.4, 5.3), dpi=60)
-        canvas = FigureCanvasAgg(fig)
-        diagram = trace.algorithm.diagram_class(fig.subfigures(1, 1), trace, theme)
-        images = []
-        for step in trace:
-            diagram.update(step)
-            canvas.draw()
-            images.append(np.asarray(canvas.buffer_rgba()).copy())
-    return diagram, images
+    return draw_diagram(eigenvue.trace(ID, inputs), theme_name, figsize=(8.4, 5.3))
 
 
-EXAMPLES = [None] + [e.inputs for e in eigenvue.get(ID).examples]
+EXAMPLES = example_params(ID, default=True)
 
 
-@pytest.mark.parametrize("theme_name", ["light", "dark"])
-@pytest.mark.parametrize(
-    "inputs", EXAMPLES, ids=["default"] + [e.name for e in eigenvue.get(ID).examples]
-)
+@pytest.mark.parametrize("theme_name", THEMES)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_every_step_draws_and_each_changes_the_picture(inputs, theme_name):
     diagram, images = draw_every_step(inputs, theme_name)
-    assert all(np.any(a != b) for a, b in zip(images, images[1:]))
+    assert_each_image_differs_from_the_last(images)
     final = eigenvue.trace(ID, inputs)[-1].state
     assert diagram.output_text.get_text() == f"a = {final['output']:.3g}"
 
@@ -235,13 +219,8 @@ def test_a_thousand_inputs_draw_in_the_compact_view():
     assert len(diagram.input_texts) < 10 and len(images) == 6
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "inputs", EXAMPLES, ids=["default"] + [e.name for e in eigenvue.get(ID).examples]
-)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("inputs", EXAMPLES)
 def test_every_teaching_frame_renders_and_differs_from_the_last(inputs, theme):
-    from eigenvue.export import frame_images
-
-    images = frame_images(eigenvue.trace(ID, inputs), theme=theme, dpi=50)
-    assert len(images) == 6 and all(image.startswith(b"\x89PNG") for image in images)
-    assert all(a != b for a, b in zip(images, images[1:]))
+    images = assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=50)
+    assert len(images) == 6
