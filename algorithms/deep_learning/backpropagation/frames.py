@@ -32,6 +32,7 @@ import numpy as np
 
 from eigenvue.drawing import Diagram as BaseDiagram
 from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, short_number
+from eigenvue.text import number
 
 from .charts import BoundaryPanel, LossCurve, NormBars, axes_caption
 
@@ -49,10 +50,6 @@ def _vector(value: Any) -> np.ndarray:
     """A layer's values for one example: batch arrays (one row per example) give the first row."""
     array = np.asarray(value, dtype=float)
     return array[0] if array.ndim == 2 else array
-
-
-def _num(value: float, digits: int = 4) -> str:
-    return f"{value:.{digits}g}".replace("-", "−")
 
 
 def _weight_scale(trace: Any) -> float:
@@ -437,14 +434,14 @@ class Diagram(BaseDiagram):
         start = float(history[0]) if len(history) else float(state["loss"])
         if not end:
             loss = float(state["loss"])
-            self.headline.set_text(f"loss {_num(loss)}")
+            self.headline.set_text(f"loss {number(loss)}")
             # Warn when training has made the loss worse than where it started.
             self.headline.set_color(theme.negative if loss > start else theme.highlight)
-            self.subline.set_text(f"epoch {state['epoch']}; at epoch 1 it was {_num(start)}")
+            self.subline.set_text(f"epoch {state['epoch']}; at epoch 1 it was {number(start)}")
             norms, at, predictions = state.get("gradientNorms"), None, state.get("predictions")
         elif "finalLoss" in state:
             final_loss = float(state["finalLoss"])
-            self.headline.set_text(f"loss {_num(start)} → {_num(final_loss)}")
+            self.headline.set_text(f"loss {number(start)} → {number(final_loss)}")
             self.headline.set_color(theme.done if final_loss < start else theme.negative)
             self.subline.set_text(f"after {len(history)} epoch{'s' * (len(history) != 1)}")
             norms, at = self.training_norms or (None, None)
@@ -486,7 +483,7 @@ class Diagram(BaseDiagram):
         if predictions is not None:
             net.set_values(output, _vector(predictions), color=self.theme.forward)
         for text, target in zip(self.small_targets, _vector(state["targets"])):
-            text.set_text(f"target {_num(target, 3)}")
+            text.set_text(f"target {number(target, 3)}")
         self.network_caption.set_text(
             "after training: final weights, and the output's prediction"
             if end
@@ -544,7 +541,7 @@ class Diagram(BaseDiagram):
             return
         targets = _vector(state["targets"])
         for text, target in zip(self.target_texts, targets):
-            text.set_text(f"target {_num(target, 3)}")
+            text.set_text(f"target {number(target, 3)}")
             text.set_color(self.theme.highlight if emphasis else self.theme.muted)
             text.set_fontweight("bold" if emphasis else "normal")
 
@@ -565,7 +562,7 @@ class Diagram(BaseDiagram):
             self._show_batch_input(state)
             return
         x = _vector(state["activations"][0])
-        rows = [[f"x{i + 1}", _num(v)] for i, v in enumerate(x[:TABLE_ROWS])]
+        rows = [[f"x{i + 1}", number(v)] for i, v in enumerate(x[:TABLE_ROWS])]
         self.panel.show(
             "The example enters",
             title_color=self.theme.forward,
@@ -583,7 +580,7 @@ class Diagram(BaseDiagram):
         targets = self._batch_column(state["targets"])
         shown = min(inputs.shape[1], 2)  # the table has room for two input columns
         rows = [
-            [str(k + 1), *(_num(v, 3) for v in x[:shown]), _num(t, 3)]
+            [str(k + 1), *(number(v, 3) for v in x[:shown]), number(t, 3)]
             for k, (x, t) in enumerate(zip(inputs[:TABLE_ROWS], targets))
         ]
         self.panel.show(
@@ -605,7 +602,7 @@ class Diagram(BaseDiagram):
         self.network.emphasize_connections(layer, theme.forward)
         z = _vector(state["preActivations"])
         a = _vector(state["activations"][layer])
-        rows = [[str(j + 1), _num(z[j]), _num(a[j])] for j in range(min(len(z), TABLE_ROWS))]
+        rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(z), TABLE_ROWS))]
         self.panel.show(
             f"Layer {layer}: sum, then activate",
             title_color=theme.forward,
@@ -625,7 +622,7 @@ class Diagram(BaseDiagram):
         self._show_targets(state, emphasis=True)
         loss = float(state["loss"])
         if not self.network.compact:
-            self.loss_text.set_text(f"loss {_num(loss)}")
+            self.loss_text.set_text(f"loss {number(loss)}")
         if self.batch:  # one row per example, each with the network's single output
             prediction = self._batch_column(state["predictions"])
             target = self._batch_column(state["targets"])
@@ -637,13 +634,13 @@ class Diagram(BaseDiagram):
             label, what, limit = "output", "outputs", TABLE_ROWS
             words = "measures how far the prediction is from the target"
         rows = [
-            [str(k + 1), _num(p), _num(t, 3)]
+            [str(k + 1), number(p), number(t, 3)]
             for k, (p, t) in enumerate(zip(prediction[:limit], target))
         ]
         self.panel.show(
             "Prediction against target",
             title_color=theme.highlight,
-            big=f"loss = {_num(loss)}",
+            big=f"loss = {number(loss)}",
             big_color=theme.highlight,
             header=[label, "prediction", "target"],
             rows=rows,
@@ -677,7 +674,7 @@ class Diagram(BaseDiagram):
         delta = _vector(gradients[layer])
         # With the gradient bars below, fewer rows leave them room.
         limit = DIAGNOSTIC_TABLE_ROWS if "gradientNorms" in state else TABLE_ROWS
-        rows = [[str(j + 1), _num(d)] for j, d in enumerate(delta[:limit])]
+        rows = [[str(j + 1), number(d)] for j, d in enumerate(delta[:limit])]
         where = (
             "the output"
             if layer == self.n_layers - 1
@@ -686,7 +683,7 @@ class Diagram(BaseDiagram):
         self.panel.show(
             f"Error signal δ at layer {layer}",
             title_color=theme.gradient,
-            big=f"loss = {_num(float(state['loss']))}",
+            big=f"loss = {number(float(state['loss']))}",
             big_color=theme.muted,
             header=["neuron", "δ = ∂loss/∂z"],
             rows=rows,
@@ -714,7 +711,7 @@ class Diagram(BaseDiagram):
         n_to, n_from = new.shape
         count = n_to * n_from
         rows = [
-            [f"{j + 1} ← {i + 1}", _num(old[j, i]), _num(grad[j, i]), _num(new[j, i])]
+            [f"{j + 1} ← {i + 1}", number(old[j, i]), number(grad[j, i]), number(new[j, i])]
             for j, i in (divmod(k, n_from) for k in range(min(count, TABLE_ROWS)))
         ]
         lr = state.get("learningRate")
@@ -725,7 +722,7 @@ class Diagram(BaseDiagram):
             rows=rows,
             column_colors=[None, theme.muted, theme.gradient, theme.update],
             note=self._more(count, "weights")
-            + f"new w = old w − η·∂loss/∂w with η = {_num(lr) if lr is not None else '?'}. "
+            + f"new w = old w − η·∂loss/∂w with η = {number(lr) if lr is not None else '?'}. "
             "The lines into this layer now have their new widths.",
         )
 
@@ -747,8 +744,8 @@ class Diagram(BaseDiagram):
             total += new.size
             for k in range(min(new.size, TABLE_ROWS - len(rows))):
                 j, i = divmod(k, n_from)
-                rows.append([f"W[{layer}] {j + 1} ← {i + 1}", _num(old[j, i]), _num(new[j, i])])
-        big = f"loss before: {_num(float(state['loss']))}"
+                rows.append([f"W[{layer}] {j + 1} ← {i + 1}", number(old[j, i]), number(new[j, i])])
+        big = f"loss before: {number(float(state['loss']))}"
         title = "Step complete"
         note = (
             "Every weight and bias moved against its gradient; the lines show the new "

@@ -21,6 +21,7 @@ import numpy as np
 from algorithms.deep_learning.backpropagation import network as nn
 from eigenvue.drawing import Diagram as BaseDiagram
 from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, default_layer_names
+from eigenvue.text import number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,10 +34,6 @@ if TYPE_CHECKING:
 TABLE_ROWS = 8
 #: Deeper networks are drawn as a heat map of activations, one column per layer.
 MAX_DRAWN_LAYERS = 8
-
-
-def _num(value: float, digits: int = 4) -> str:
-    return f"{value:.{digits}g}".replace("-", "−")
 
 
 class Diagram(BaseDiagram):
@@ -150,7 +147,7 @@ class Diagram(BaseDiagram):
     def _show_layer(self, layer: int, a: np.ndarray) -> None:
         theme = self.theme
         z = self.z[layer]
-        rows = [[str(j + 1), _num(z[j]), _num(a[j])] for j in range(min(len(a), TABLE_ROWS))]
+        rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(a), TABLE_ROWS))]
         self.panel.show(
             f"Layer {layer}: weigh, sum, activate",
             title_color=theme.forward,
@@ -166,11 +163,11 @@ class Diagram(BaseDiagram):
 
     def _show_output(self, output: np.ndarray) -> None:
         theme = self.theme
-        rows = [[str(k + 1), _num(v)] for k, v in enumerate(output[:TABLE_ROWS])]
+        rows = [[str(k + 1), number(v)] for k, v in enumerate(output[:TABLE_ROWS])]
         self.panel.show(
             "The network's output",
             title_color=theme.done,
-            big=_num(output[0]) if output.size == 1 else "",
+            big=number(output[0]) if output.size == 1 else "",
             big_color=theme.done,
             header=["output", "a"],
             rows=rows,
@@ -182,7 +179,7 @@ class Diagram(BaseDiagram):
 
     @staticmethod
     def _vector(values: np.ndarray) -> str:
-        shown = ", ".join(_num(v, 3) for v in values[:4])
+        shown = ", ".join(number(v, 3) for v in values[:4])
         return f"[{shown}{', …' if values.size > 4 else ''}]"
 
     @staticmethod

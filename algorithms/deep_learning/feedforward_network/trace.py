@@ -15,6 +15,7 @@ import numpy as np
 
 from algorithms.deep_learning.backpropagation import network as nn
 from eigenvue.step import Step
+from eigenvue.text import short_vector
 
 from .inputs import Inputs
 
@@ -33,17 +34,6 @@ RANGES = {
     "relu": "keeps each positive z and sets each negative z to 0",
     "tanh": "squashes each z into (−1, 1)",
 }
-
-
-def _num(value: float) -> str:
-    return f"{value:.4g}".replace("-", "−")
-
-
-def _vector(values: np.ndarray) -> str:
-    """``[0.5, 0.8]``, or the first entries and the count for a long vector."""
-    shown = ", ".join(_num(v) for v in values[:LISTED])
-    more = f", … ({values.size:,} values)" if values.size > LISTED else ""
-    return f"[{shown}{more}]"
 
 
 def _shape(sizes: list[int]) -> str:
@@ -93,7 +83,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             f"The network has {_layers_in_words(sizes)}; every neuron of a layer is connected "
             f"to every neuron of the next. Its {n_weights:,} weights start Xavier-uniform from "
             f"seed {inputs.seed!r} and every bias is 0.01. The input layer simply holds the "
-            f"example x = {_vector(x)}."
+            f"example x = {short_vector(x, LISTED)}."
         ),
         phase="initialization",
         lines=LINES_ARCHITECTURE,
@@ -117,8 +107,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             explanation=(
                 f"{who} takes the {n_in:,} activation{'s' * (n_in != 1)} of layer {layer - 1}, "
                 f"weighs {'it' if n_in == 1 else 'them'} and adds its bias: "
-                f"z = W·a + b = {_vector(passed.z[layer])}. Then {act} {RANGES[act]}: "
-                f"a = {_vector(passed.a[layer])}."
+                f"z = W·a + b = {short_vector(passed.z[layer], LISTED)}. Then {act} {RANGES[act]}: "
+                f"a = {short_vector(passed.a[layer], LISTED)}."
             ),
             phase="forward-propagation",
             lines=LINES_LAYER,
@@ -138,7 +128,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title="The network's output",
         explanation=(
             f"The signal has passed through {n_layers - 1} layer{'s' * (n_layers != 2)} of "
-            f"weights. The output layer's activations, {_vector(output)}, are the network's "
+            f"weights. The output layer's activations, {short_vector(output, LISTED)}, "
+            "are the network's "
             "answer for this example. The weights are still random, so the answer means "
             "nothing yet: training them on examples is the job of backpropagation."
         ),
@@ -149,7 +140,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         visual_actions=[
             {
                 "type": "showMessage",
-                "text": f"Output: {_vector(output)}",
+                "text": f"Output: {short_vector(output, LISTED)}",
                 "messageType": "success",
             }
         ],

@@ -17,6 +17,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Affine2D
 
 import eigenvue.drawing
+from eigenvue.text import coordinates, number
 
 from . import surface
 
@@ -42,15 +43,6 @@ STATE_LABELS = {
     "firstMoment": "mean of g, m",
     "secondMoment": "mean of g², s",
 }
-
-
-def _num(value: float) -> str:
-    return f"{value:.4g}".replace("-", "−")
-
-
-def _pair(values) -> str:
-    x, y = (float(v) for v in values)
-    return f"({_num(x)}, {_num(y)})"
 
 
 def _views(points: np.ndarray, aspect: float, follow: bool) -> np.ndarray:
@@ -261,12 +253,12 @@ class Diagram(eigenvue.drawing.Diagram):
 
         lines = [
             f"t     {t}",
-            f"θ     {_pair(theta)}",
-            f"f(θ)  {_num(state['loss'])}" + ("  ↑ grew" if grew else ""),
-            f"∇f(θ) {_pair(gradient)}",
+            f"θ     {coordinates(theta)}",
+            f"f(θ)  {number(state['loss'])}" + ("  ↑ grew" if grew else ""),
+            f"∇f(θ) {coordinates(gradient)}",
         ]
         for key in self.state_keys:
             if key in state:
-                lines.append(f"{STATE_LABELS[key]} = {_pair(state[key])}")
-        lines.append(f"{self.optimizer}, η = {_num(state['learningRate'])}")
+                lines.append(f"{STATE_LABELS[key]} = {coordinates(state[key])}")
+        lines.append(f"{self.optimizer}, η = {number(state['learningRate'])}")
         self.numbers.set_text("\n".join(lines))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eigenvue.step import Step
+from eigenvue.text import coordinates, number
 
 from . import surface
 from .inputs import Inputs
@@ -37,17 +38,6 @@ DESCRIPTIONS = {
 }
 
 
-def _num(value: float) -> str:
-    """A number, briefly, with a true minus sign."""
-    return f"{value:.4g}".replace("-", "−")
-
-
-def _pair(values: Any) -> str:
-    """``(2.4, 1.2)``: a point or vector, briefly."""
-    x, y = (float(v) for v in values)
-    return f"({x:.4g}, {y:.4g})".replace("-", "−")
-
-
 def _growth_reason(inputs: Inputs) -> str:
     """Why the loss can grow under this optimizer on this surface."""
     lr = inputs.learningRate
@@ -55,7 +45,8 @@ def _growth_reason(inputs: Inputs) -> str:
         limit = surface.sgd_rate_limit()
         if lr > limit:
             return (
-                f" Each SGD step multiplies y by 1 − 6η = {_num(1 - 6 * lr)}; as that is beyond ±1, "
+                f" Each SGD step multiplies y by 1 − 6η = {number(1 - 6 * lr)}; "
+                "as that is beyond ±1, "
                 f"y overshoots the valley floor further every time: η = {lr:g} is above the "
                 f"limit 1/3 for this bowl, so the run diverges."
             )
@@ -76,19 +67,23 @@ def _update_story(inputs: Inputs, run: Descent, t: int) -> str:
     g = run.gradients[t - 1]
     move = run.parameters[t] - run.parameters[t - 1]
     if inputs.optimizer == "sgd":
-        return f"The gradient at the old point is g = {_pair(g)}; θ moves by −η·g = {_pair(move)}"
+        return (
+            f"The gradient at the old point is g = {coordinates(g)}; "
+            f"θ moves by −η·g = {coordinates(move)}"
+        )
     if inputs.optimizer == "momentum":
         v = run.state["velocity"][t]
         return (
-            f"The gradient g = {_pair(g)} is added to {MOMENTUM_BETA:g} × the old velocity: "
-            f"v = {_pair(v)}; θ moves by −η·v = {_pair(move)}"
+            f"The gradient g = {coordinates(g)} is added to {MOMENTUM_BETA:g} × the old velocity: "
+            f"v = {coordinates(v)}; θ moves by −η·v = {coordinates(move)}"
         )
     m = run.state["first_moment"][t]
     s = run.state["second_moment"][t]
     return (
-        f"With g = {_pair(g)}, the running mean of gradients is m = {_pair(m)} and of squared "
-        f"gradients s = {_pair(s)}; after bias correction θ moves by "
-        f"−η·m̂/(√ŝ + ε) = {_pair(move)}"
+        f"With g = {coordinates(g)}, the running mean of gradients is m = {coordinates(m)} "
+        "and of squared "
+        f"gradients s = {coordinates(s)}; after bias correction θ moves by "
+        f"−η·m̂/(√ŝ + ε) = {coordinates(move)}"
     )
 
 
@@ -125,9 +120,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         id="initial",
         title="Start on the loss surface",
         explanation=(
-            f"θ starts at {_pair(start)}, where f(x, y) = x² + 3y² is {_num(losses[0])}. "
+            f"θ starts at {coordinates(start)}, where f(x, y) = x² + 3y² is {number(losses[0])}. "
             + (
-                f"The gradient there, ∇f = (2x, 6y) = {_pair(run.gradients[0])}, points uphill; "
+                f"The gradient there, ∇f = (2x, 6y) = {coordinates(run.gradients[0])}, "
+                "points uphill; "
                 "the bowl is three times steeper along y than along x. "
                 if losses[0] > 0
                 else "That is the minimum: the gradient is zero, there is no downhill, and no "
@@ -147,23 +143,25 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     for t in range(1, n + 1):
         before, after = losses[t - 1], losses[t]
         if after > before:
-            change = f"The loss grew from {_num(before)} to {_num(after)}." + _growth_reason(inputs)
+            change = f"The loss grew from {number(before)} to {number(after)}." + _growth_reason(
+                inputs
+            )
         elif after < before:
-            change = f"The loss fell from {_num(before)} to {_num(after)}."
+            change = f"The loss fell from {number(before)} to {number(after)}."
         else:
-            change = f"The loss stayed at {_num(after)}."
+            change = f"The loss stayed at {number(after)}."
         last = t == n
         ending = ""
         if last:
             ending = (
-                f" After {n} steps θ = {_pair(run.parameters[t])} with loss {_num(after)}; "
+                f" After {n} steps θ = {coordinates(run.parameters[t])} with loss {number(after)}; "
                 "the minimum is f(0, 0) = 0."
             )
         yield Step(
             id=f"step-{t}",
             title=f"Step {t}: {opt} update" + (" (loss grows)" if after > before else ""),
             explanation=(
-                f"{_update_story(inputs, run, t)}, to θ = {_pair(run.parameters[t])}. "
+                f"{_update_story(inputs, run, t)}, to θ = {coordinates(run.parameters[t])}. "
                 f"{change}{ending}"
             ),
             phase="optimization",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from eigenvue.step import Step
+from eigenvue.text import number, short_vector
 
 from . import neuron
 from .inputs import Inputs
@@ -35,21 +36,9 @@ WHAT_F_DOES = {
 }
 
 
-def _num(value: float) -> str:
-    """A number for the narration: four significant digits, a real minus sign."""
-    return f"{value:.4g}".replace("-", "−")
-
-
-def _vector(values: np.ndarray) -> str:
-    """``[0.5, 0.8]``, or the first entries and the count for a long vector."""
-    shown = ", ".join(_num(v) for v in values[:LISTED])
-    more = f", … ({values.size:,} values)" if values.size > LISTED else ""
-    return f"[{shown}{more}]"
-
-
 def _products(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> str:
     shown = p.size if p.size <= LISTED else LISTED - 1
-    terms = [f"{_num(w[i])} × {_num(x[i])} = {_num(p[i])}" for i in range(shown)]
+    terms = [f"{number(w[i])} × {number(x[i])} = {number(p[i])}" for i in range(shown)]
     if shown < p.size:
         terms.append(f"… and {p.size - shown:,} more")
     return "; ".join(terms)
@@ -58,11 +47,11 @@ def _products(x: np.ndarray, w: np.ndarray, p: np.ndarray) -> str:
 def _sum(p: np.ndarray, bias: float, z: float) -> str:
     if p.size > LISTED:
         return (
-            f"the {p.size:,} weighted inputs add up to {_num(z - bias)}, and with the "
-            f"bias {_num(bias)} the weighted sum is z = {_num(z)}"
+            f"the {p.size:,} weighted inputs add up to {number(z - bias)}, and with the "
+            f"bias {number(bias)} the weighted sum is z = {number(z)}"
         )
-    terms = " + ".join(_num(v) if v >= 0 else f"({_num(v)})" for v in [*p, bias])
-    return f"z = {terms} = {_num(z)}"
+    terms = " + ".join(number(v) if v >= 0 else f"({number(v)})" for v in [*p, bias])
+    return f"z = {terms} = {number(z)}"
 
 
 def _reading(activation: str, a: float) -> str:
@@ -100,7 +89,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         id="show-inputs",
         title="The inputs arrive",
         explanation=(
-            f"The neuron receives {n:,} input{'s' if n != 1 else ''} x = {_vector(x)}: "
+            f"The neuron receives {n:,} input{'s' if n != 1 else ''} "
+            f"x = {short_vector(x, LISTED)}: "
             "the features of one example, one number each."
         ),
         phase="input",
@@ -116,9 +106,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         id="show-weights",
         title="Each input has a weight",
         explanation=(
-            f"The weights w = {_vector(w)} say how much each input counts and in which "
+            f"The weights w = {short_vector(w, LISTED)} say how much each input counts "
+            "and in which "
             "direction: a positive weight votes for firing, a negative one against. "
-            f"The bias b = {_num(b)} shifts the threshold."
+            f"The bias b = {number(b)} shifts the threshold."
         ),
         phase="weights",
         lines=LINES_WEIGHTS,
@@ -158,7 +149,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     yield Step(
         id="activation",
         title=f"Apply the activation ({act})",
-        explanation=f"{WHAT_F_DOES[act]}: a = {act}({_num(z)}) = {_num(a)}.",
+        explanation=f"{WHAT_F_DOES[act]}: a = {act}({number(z)}) = {number(a)}.",
         phase="activation",
         lines=LINES_ACTIVATION,
         state=with_a,
@@ -168,12 +159,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     yield Step(
         id="output",
         title="The neuron's output",
-        explanation=f"The neuron outputs a = {_num(a)}. {_reading(act, a)}",
+        explanation=f"The neuron outputs a = {number(a)}. {_reading(act, a)}",
         phase="output",
         lines=LINES_OUTPUT,
         is_terminal=True,
         state={**with_a, "output": a},
         visual_actions=[
-            {"type": "showMessage", "text": f"Output: {_num(a)}", "messageType": "success"}
+            {"type": "showMessage", "text": f"Output: {number(a)}", "messageType": "success"}
         ],
     )
