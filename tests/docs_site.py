@@ -1,8 +1,9 @@
 """Build the documentation site for tests, once per session, and read its HTML.
 
-Shared by ``test_docs_build.py`` and ``test_site_browser.py``. Frames come from
-the project's usual cache (``.cache/eigenvue/frames``), which is keyed by
-everything that draws them, so a warm cache gives the same site as a cold one.
+Shared by ``test_docs_build.py``, ``test_docs_pages.py`` and ``test_site_browser.py``.
+Frames come from the project's usual cache (``.cache/eigenvue/frames``), which
+is keyed by everything that draws them, so a warm cache gives the same site as a
+cold one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,28 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: The second-level headings of every algorithm page, in order.
+SECTIONS = [
+    "Overview",
+    "Try It",
+    "Default Inputs",
+    "Input Examples",
+    "Parameters",
+    "Pseudocode",
+    "Implementation",
+    "Key Concepts",
+    "Common Pitfalls",
+    "Quiz",
+    "Further Reading",
+    "Related Algorithms",
+    "Prerequisites",
+]
+
+
+def page_sections(meta: Any) -> list[str]:
+    """The sections an algorithm's page must have: :data:`SECTIONS`, then its differences."""
+    return SECTIONS + (["Differences from Eigenvue"] if meta.differences else [])
 
 
 @dataclass

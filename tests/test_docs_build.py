@@ -10,26 +10,12 @@ from tests.docs_site import (
     SESSION_OPTIONS,
     build,
     new_site_dir,
+    page_sections,
     read_page,
     resolve,
     session_site,
 )
 
-SECTIONS = [
-    "Overview",
-    "Try It",
-    "Default Inputs",
-    "Input Examples",
-    "Parameters",
-    "Pseudocode",
-    "Implementation",
-    "Key Concepts",
-    "Common Pitfalls",
-    "Quiz",
-    "Further Reading",
-    "Related Algorithms",
-    "Prerequisites",
-]
 CATEGORY_NAMES = {
     "classical": "Classical",
     "deep-learning": "Deep learning",
@@ -58,7 +44,7 @@ def test_every_algorithm_has_a_page_with_every_section_in_order(site, info):
     meta = eigenvue.get(info.id)
     page = read_page(site.page_path(f"algorithms/{info.id}.md"))
     assert page.h1 == [meta.name]
-    expected = SECTIONS + (["Differences from Eigenvue"] if meta.differences else [])
+    expected = page_sections(meta)
     assert page.h2 == expected
     text = " ".join(" ".join(page.text).split())
     for badge in (meta.difficulty.capitalize(), meta.complexity.time, meta.complexity.space):

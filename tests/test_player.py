@@ -9,6 +9,7 @@ import pytest
 import eigenvue
 from eigenvue import player
 from eigenvue.player import PLAYER_CSS, PLAYER_JS, asset_paths, player_fragment
+from tests.chromium import CHROMIUM_FLAGS
 
 
 def frames(n, dark=False):
@@ -95,15 +96,7 @@ def browser():
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=chromium,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_FLAGS,
         )
         yield browser
         browser.close()

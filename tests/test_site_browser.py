@@ -9,21 +9,12 @@ from pathlib import Path
 import pytest
 
 import eigenvue
+from tests.chromium import CHROMIUM_FLAGS
 from tests.docs_site import session_site
 
 pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Running as root in a container: no sandbox; and no background traffic to the network.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
