@@ -15,6 +15,7 @@ from tests.docs_site import (
     resolve,
     session_site,
 )
+from tests.plugin_support import clone_algorithm
 
 CATEGORY_NAMES = {
     "classical": "Classical",
@@ -130,22 +131,8 @@ def test_a_warm_rebuild_renders_no_frame(site):
     assert report.reused_sets == site.plugin.report.reused_sets + site.plugin.report.rendered_sets
 
 
-def _clone(algorithm_id: str, new_id: str, **changes) -> eigenvue.Algorithm:
-    original = eigenvue.get_algorithm(algorithm_id)
-    meta = original.meta.model_copy(update={"id": new_id, **changes})
-    return eigenvue.Algorithm(
-        meta=meta,
-        inputs_model=original.inputs_model,
-        trace_ref=original.trace_ref,
-        frames_ref=original.frames_ref,
-        package=original.package,
-        folder=original.folder,
-        source_files=original.source_files,
-    )
-
-
 def test_a_plugin_registered_at_run_time_gets_a_page():
-    copy = _clone(
+    copy = clone_algorithm(
         "perceptron",
         "perceptron-copy",
         name="Perceptron, a copy",
@@ -191,7 +178,7 @@ def test_a_plugin_registered_at_run_time_gets_a_page():
 def test_frames_that_fail_to_draw_are_a_warning_and_the_page_says_so():
     from mkdocs.exceptions import Abort
 
-    broken = _clone("perceptron", "perceptron-broken", name="Perceptron, broken frames")
+    broken = clone_algorithm("perceptron", "perceptron-broken", name="Perceptron, broken frames")
     broken = eigenvue.Algorithm(
         meta=broken.meta,
         inputs_model=broken.inputs_model,

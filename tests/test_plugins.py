@@ -6,24 +6,11 @@ import pytest
 
 import eigenvue
 from eigenvue import plugins
-
-
-def _clone(algorithm_id: str, new_id: str) -> eigenvue.Algorithm:
-    """A copy of a registered algorithm under another id: a real, runnable plugin payload."""
-    original = eigenvue.get_algorithm(algorithm_id)
-    meta = original.meta.model_copy(update={"id": new_id, "name": f"{original.meta.name} (copy)"})
-    return eigenvue.Algorithm(
-        meta=meta,
-        inputs_model=original.inputs_model,
-        trace_ref=original.trace_ref,
-        frames_ref=original.frames_ref,
-        package=original.package,
-        folder=original.folder,
-    )
+from tests.plugin_support import clone_algorithm
 
 
 def test_an_inline_plugin_appears_everywhere_and_goes_away():
-    copy = _clone("backpropagation", "backprop-copy")
+    copy = clone_algorithm("backpropagation", "backprop-copy", name="Backpropagation (copy)")
 
     class InlinePlugin:
         @eigenvue.hookimpl
@@ -98,7 +85,7 @@ def test_a_plugin_that_fails_to_import_is_reported(monkeypatch):
 
 
 def test_two_plugins_claiming_one_id_is_an_error_naming_both():
-    duplicate = _clone("backpropagation", "backpropagation")
+    duplicate = clone_algorithm("backpropagation", "backpropagation")
 
     class Duplicate:
         @eigenvue.hookimpl
