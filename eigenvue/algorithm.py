@@ -157,9 +157,18 @@ class Algorithm:
 
         validated = self.validate(inputs)
         raw = list(self.trace_function(validated))
-        steps = [s.model_copy(update={"index": i}) for i, s in enumerate(raw)]
+        steps = [
+            s.model_copy(update={"index": i, "lines": self._line_numbers(s)})
+            for i, s in enumerate(raw)
+        ]
         self._check(steps)
         return Trace(self, validated, steps)
+
+    def _line_numbers(self, step: Step) -> tuple[int, ...]:
+        try:
+            return self.meta.line_numbers(step.lines)
+        except KeyError as exc:
+            raise TraceError(f"step {step.id!r}: {exc.args[0]}") from None
 
     def _check(self, steps: list[Step]) -> None:
         if not steps:
@@ -171,7 +180,7 @@ class Algorithm:
             )
         n_lines = len(self.meta.pseudocode_lines)
         for step in steps:
-            bad = [line for line in step.lines if not 1 <= line <= n_lines]
+            bad = [line for line in step.lines if not 1 <= int(line) <= n_lines]
             if bad:
                 raise TraceError(
                     f"{self.id} step {step.index} ({step.id}) highlights pseudocode lines "

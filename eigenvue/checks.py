@@ -280,14 +280,11 @@ def _check_run(algorithm: Algorithm, label: str, inputs: Any, section: Section) 
                 f"exactly one terminal step, the last, is required; terminal steps at {terminal} "
                 f"of {len(raw)}"
             )
-        n_lines = len(algorithm.meta.pseudocode_lines)
         for i, step in enumerate(raw):
-            missing = [line for line in step.lines if not 1 <= line <= n_lines]
-            if missing:
-                problems.append(
-                    f"step {i} ({step.id}) highlights line {missing[0]}, but the pseudocode "
-                    f"has {n_lines} lines"
-                )
+            try:
+                algorithm.meta.line_numbers(step.lines)
+            except KeyError as exc:
+                problems.append(f"step {i} ({step.id}): {exc.args[0]}")
                 break
     if problems:
         for problem in problems:

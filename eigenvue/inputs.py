@@ -8,15 +8,146 @@ names the input and the rule it broke.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from eigenvue.errors import InputError
 
 #: A real number that is neither NaN nor infinite.
 Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+# -- the inputs kit: rules a plugin declares instead of writing validators ----------------
+
+
+def Bounded(
+    low: float | None = None, high: float | None = None, *, exclusive_low: bool = False
+) -> Any:
+    """A finite real number in ``[low, high]`` (``(low, high]`` with ``exclusive_low``).
+
+    Examples
+    --------
+    >>> class Inputs(eigenvue.Inputs):  # doctest: +SKIP
+    ...     learningRate: Bounded(0, 1000) = 0.1
+    """
+    bounds: dict[str, Any] = {}
+    if low is not None:
+        bounds["gt" if exclusive_low else "ge"] = low
+    if high is not None:
+        bounds["le"] = high
+    return Annotated[float, Field(allow_inf_nan=False, **bounds)]
+
+
+def Count(low: int = 0, high: int | None = None) -> Any:
+    """A whole number in ``[low, high]`` (``4.0`` and ``True`` are not counts)."""
+    bounds: dict[str, Any] = {"ge": low} if high is None else {"ge": low, "le": high}
+    return Annotated[int, Field(**bounds)]
+
+
+def _rectangular(rows: list[list[float]]) -> list[list[float]]:
+    widths = {len(row) for row in rows}
+    if len(widths) > 1:
+        first = len(rows[0])
+        bad = next(i for i, row in enumerate(rows) if len(row) != first)
+        raise ValueError(
+            f"must be rectangular: row 0 has {first} numbers but row {bad} has {len(rows[bad])}"
+        )
+    return rows
+
+
+def Matrix(
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    rows: tuple[int, int | None] = (1, None),
+    cols: tuple[int, int | None] = (1, None),
+) -> Any:
+    """A rectangular matrix (a list of rows) of finite numbers in ``[low, high]``.
+
+    ``rows`` and ``cols`` are the (smallest, largest) numbers of rows and columns.
+    """
+    number: Any = Bounded(low, high)
+    row: Any = Annotated[list[number], Field(**_lengths(cols))]
+    return Annotated[list[row], Field(**_lengths(rows)), AfterValidator(_rectangular)]
+
+
+def _lengths(bounds: tuple[int, int | None]) -> dict[str, Any]:
+    low, high = bounds
+    return {"min_length": low} if high is None else {"min_length": low, "max_length": high}
+
+
+Rule = Callable[["Inputs"], None]
+"""A cross-field rule: called with the validated inputs, raises :class:`InputError`."""
+
+
+def _size(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else len(value)
+
+
+def one_per(field: str, per: str, *, what: str | None = None) -> Rule:
+    """Rule: ``field`` has one entry per entry of ``per`` (or ``per`` entries, if it is a count).
+
+    Examples
+    --------
+    ``rules = (one_per("weights", "inputs", what="weight"),)``: "must have one
+    weight per entry of 'inputs': got 3 weights for 2 inputs".
+    """
+
+    def check(inputs: Inputs) -> None:
+        have, want = _size(getattr(inputs, field)), _size(getattr(inputs, per))
+        if have != want:
+            noun = what or "entry"
+            raise InputError(
+                _alias(inputs, field),
+                f"must have one {noun} per entry of {_alias(inputs, per)!r} ({want}); got {have}",
+            )
+
+    return check
+
+
+@dataclass(frozen=True)
+class Limit:
+    """Rule: refuse, before any work, inputs whose trace would be too large.
+
+    Parameters
+    ----------
+    input : str
+        The input to blame (the one a user would shrink).
+    cost : callable
+        ``cost(inputs)``: the size of the trace these inputs would make, in the
+        unit of ``limit`` (e.g. steps × state size, in numbers stored).
+    limit : float
+        The largest cost accepted.
+    largest : callable
+        ``largest(inputs)``: the largest value of ``input`` that fits, said in words
+        (``"an array of 1,400 items"``), so the user knows what to ask for instead.
+    unit : str
+        What ``cost`` counts, for the message.
+    """
+
+    input: str
+    cost: Callable[[Any], float]
+    limit: float
+    largest: Callable[[Any], str]
+    unit: str = "numbers in the trace"
+
+    def __call__(self, inputs: Inputs) -> None:
+        """Raise :class:`InputError` when ``inputs`` would cost more than the limit."""
+        cost = self.cost(inputs)
+        if cost > self.limit:
+            raise InputError(
+                self.input,
+                f"is too large: its trace would hold about {cost:,.0f} {self.unit}, over the "
+                f"limit of {self.limit:,.0f}; the largest that fits is {self.largest(inputs)}",
+            )
+
+
+def _alias(inputs: Inputs, name: str) -> str:
+    field = type(inputs).model_fields.get(name)
+    return (field.alias if field is not None and field.alias else None) or name
 
 
 _PLAIN = (int, float, str, bool, type(None))
@@ -44,6 +175,16 @@ class Inputs(BaseModel):
     """
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+
+    #: Cross-field rules checked after every field is valid, in order (see :func:`one_per`,
+    #: :class:`Limit`). A rule raises :class:`InputError` naming the input it blames.
+    rules: ClassVar[Sequence[Rule]] = ()
+
+    @model_validator(mode="after")
+    def _declared_rules(self) -> Inputs:
+        for rule in type(self).rules:
+            rule(self)
+        return self
 
     @model_validator(mode="before")
     @classmethod

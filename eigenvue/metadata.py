@@ -20,6 +20,12 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Category = Literal["classical", "deep-learning", "generative-ai", "quantum"]
 Difficulty = Literal["beginner", "intermediate", "advanced", "expert"]
 
+#: What a phase (or a phase-less step) means; the theme gives each meaning one colour,
+#: the same in every algorithm. See :data:`eigenvue.drawing.theme.MEANINGS`.
+Meaning = Literal["setup", "compare", "update", "visit", "forward", "gradient", "result"]
+MEANINGS: tuple[str, ...] = ("setup", "compare", "update", "visit", "forward", "gradient", "result")
+LINE_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+
 
 class _Model(BaseModel):
     # Metadata is written by hand: a misspelt key must fail loudly, not vanish.
@@ -108,6 +114,83 @@ class Metadata(_Model):
         description="Where this implementation deliberately differs from Eigenvue 1.0.2.",
     )
     tags: list[str] = Field(default_factory=list)
+    lines: dict[str, tuple[int, ...]] = Field(
+        default_factory=dict,
+        description=(
+            "Named pseudocode lines (``compare = [4, 5]``); a step names the lines it is at, "
+            "so editing the pseudocode moves a highlight only where the names say."
+        ),
+    )
+    phases: dict[str, Meaning] = Field(
+        default_factory=dict,
+        description=(
+            'What each phase means (``partition = "compare"``), which picks its colour. '
+            "Algorithms whose steps carry no phase (for compatibility) name step ids instead."
+        ),
+    )
+    extra_state: list[str] = Field(
+        default_factory=list,
+        description="State keys added beyond Eigenvue 1.0.2's step format (e.g. counters).",
+    )
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _single_lines_as_tuples(cls, lines: Any) -> Any:
+        if isinstance(lines, dict):
+            return {k: [v] if isinstance(v, int) else v for k, v in lines.items()}
+        return lines
+
+    @model_validator(mode="after")
+    def _named_lines_exist(self) -> Metadata:
+        import re
+
+        n = len(self.pseudocode_lines)
+        for name, numbers in self.lines.items():
+            if not re.match(LINE_NAME_PATTERN, name):
+                raise ValueError(f"pseudocode line name {name!r} must match {LINE_NAME_PATTERN}")
+            if not numbers:
+                raise ValueError(f"pseudocode line name {name!r} names no line")
+            bad = [k for k in numbers if not 1 <= k <= n]
+            if bad:
+                raise ValueError(
+                    f"pseudocode line name {name!r} points at line(s) {bad}, "
+                    f"but the pseudocode has {n} lines"
+                )
+        return self
+
+    def line_numbers(self, names: str | tuple[int | str, ...]) -> tuple[int, ...]:
+        """The 1-based pseudocode line numbers of named lines, in pseudocode order.
+
+        Raises
+        ------
+        KeyError
+            Naming the unknown line name and the names this algorithm declares.
+        """
+        if isinstance(names, str):
+            names = (names,)
+        numbers: set[int] = set()
+        for name in names:
+            if isinstance(name, int):
+                if not 1 <= name <= len(self.pseudocode_lines):
+                    raise KeyError(
+                        f"{self.id}: a step highlights line {name}, but the pseudocode has "
+                        f"{len(self.pseudocode_lines)} lines"
+                    )
+                numbers.add(name)
+            elif name in self.lines:
+                numbers.update(self.lines[name])
+            else:
+                known = ", ".join(sorted(self.lines)) or "none"
+                raise KeyError(
+                    f"{self.id}: no pseudocode line is named {name!r} (named lines: {known})"
+                )
+        return tuple(sorted(numbers))
+
+    def meaning(self, phase: str | None, step_id: str) -> str | None:
+        """What a step means: its phase's declared meaning, else its step id's, else ``None``."""
+        if phase is not None and phase in self.phases:
+            return self.phases[phase]
+        return self.phases.get(step_id)
 
     @field_validator("related", "prerequisites")
     @classmethod

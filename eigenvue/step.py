@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from eigenvue.jsonify import JsonConverter
 
@@ -33,8 +33,10 @@ class Step(BaseModel):
         The algorithm's variables at this step, by the names of the Eigenvue step format.
     phase : str or None
         A grouping label (``"forward"``, ``"backward"``); ``None`` for none.
-    lines : tuple of int
-        The 1-based pseudocode lines this step is at.
+    lines : str or tuple of str
+        The named pseudocode lines this step is at (names declared in the
+        metadata's ``[lines]`` table). :meth:`eigenvue.Algorithm.run` replaces
+        them by their 1-based line numbers, which is what a trace's steps hold.
     is_terminal : bool
         True on the last step only.
     visual_actions : list of dict
@@ -45,12 +47,17 @@ class Step(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _one_name_is_a_tuple(cls, lines: Any) -> Any:
+        return (lines,) if isinstance(lines, (str, int)) else lines
+
     id: str = Field(pattern=STEP_ID_PATTERN)
     title: str = Field(min_length=1)
     explanation: str = Field(min_length=1)
     state: dict[str, Any]
     phase: str | None = None
-    lines: tuple[int, ...] = Field(min_length=1)
+    lines: tuple[int | str, ...] = Field(min_length=1)
     is_terminal: bool = False
     visual_actions: list[dict[str, Any]] = Field(default_factory=list)
     index: int = -1

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
     from eigenvue.drawing.diagram import Diagram
-    from eigenvue.step import Trace
+    from eigenvue.step import Step, Trace
 
 ImageFormat = Literal["png", "svg"]
 
@@ -50,25 +50,6 @@ _CODE_SHARE = 0.28  # of the width, for the pseudocode
 _EXPLANATION_MAX_LINES = 4
 _EXPLANATION_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)
 _MONO = "DejaVu Sans Mono"
-
-
-def phase_color(theme: Theme, phase: str | None) -> str:
-    """The theme colour of a phase, by the words in its name.
-
-    ``forward…`` is the forward colour, ``backward…``/``gradient…`` the
-    gradient colour, ``update…`` the update colour, ``complete``/``result``/
-    ``done`` the done colour; any other phase the highlight colour.
-    """
-    name = (phase or "").lower()
-    for words, color in (
-        (("forward",), theme.forward),
-        (("backward", "gradient", "backprop"), theme.gradient),
-        (("update",), theme.update),
-        (("complete", "result", "done", "final"), theme.done),
-    ):
-        if any(word in name for word in words):
-            return color
-    return theme.highlight
 
 
 def display_pseudocode(lines: list[str]) -> list[str]:
@@ -248,7 +229,7 @@ class TeachingFrame:
             [(a, y0), (b - gap, y0), (b - gap, y1), (a, y1)] for a, b in zip(edges[:-1], edges[1:])
         ]
         self._progress_colors: np.ndarray = np.array(
-            [_rgba(phase_color(theme, step.phase)) for step in self.trace]
+            [_rgba(self._meaning_color(step)) for step in self.trace]
         )
         self._progress = PolyCollection(
             cells, transform=sub.transSubfigure, edgecolors="none", antialiased=False
@@ -401,7 +382,6 @@ class TeachingFrame:
             raise IndexError(f"step {index} is out of range for a trace of {n} steps")
         index %= n
         step = self.trace[index]
-        theme = self.theme
         with self._style():
             self._counter.set_text(f"{index + 1} / {n}")
             self._title.set_text(step.title)
@@ -410,7 +390,7 @@ class TeachingFrame:
                 self._phase.set_text(step.phase.replace("-", " ").replace("_", " ").upper())
                 badge = self._phase.get_bbox_patch()
                 assert badge is not None  # the phase text is made with a bbox (_build_header)
-                badge.set_facecolor(phase_color(theme, step.phase))
+                badge.set_facecolor(self._meaning_color(step))
                 self._phase.set_visible(True)
             else:
                 self._phase.set_visible(False)
@@ -420,7 +400,7 @@ class TeachingFrame:
             # only colour specs and sequences of them.
             self._progress.set_facecolor(colors)  # type: ignore[arg-type]
             self._cursor.set_x(self._progress_x0 + index * self._cell_width)
-            self._highlight_lines(step.lines)
+            self._highlight_lines(tuple(int(k) for k in step.lines))  # numbers after run()
             if self.diagram is not None:
                 self.diagram.update(step)
         self.index = index
@@ -435,6 +415,10 @@ class TeachingFrame:
                 self._code_bands[number - 1].set_visible(True)
         self._set_code_weight(tuple(lines), "bold")
         self._highlighted = tuple(lines)
+
+    def _meaning_color(self, step: Step) -> str:
+        """The colour of what the step means, as the plugin's metadata declares it."""
+        return self.theme.meaning_color(self.trace.algorithm.meta.meaning(step.phase, step.id))
 
     def _wrap(self, text: str) -> str:
         wrapped = _wrap_prose(text, self._explanation_chars)

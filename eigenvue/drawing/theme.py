@@ -98,9 +98,29 @@ class Theme:
         with matplotlib.rc_context(changes):
             yield
 
+    def meaning_color(self, meaning: str | None) -> str:
+        """The colour of a step's declared meaning (see ``phases`` in the metadata).
+
+        A step whose meaning is not declared gets the muted colour: colours
+        follow what a plugin says its phases mean, never a guess from their names.
+        """
+        return getattr(self, MEANING_COLORS.get(meaning or "", "muted"))
+
     def rc_params(self) -> dict[RcKeyType, Any]:
         """The rcParams the theme draws with: matplotlib's defaults, then its style file."""
         return _rc_params(self.name, self.style)
+
+
+#: The theme attribute that colours each meaning a phase can declare (metadata ``phases``).
+MEANING_COLORS: dict[str, str] = {
+    "setup": "muted",  # preparing: initial values, inputs, architecture
+    "compare": "highlight",  # looking at values: compare, probe, score, measure
+    "update": "update",  # changing values: swap, write, relax, weight update, gate
+    "visit": "forward",  # moving through a structure: visit, dequeue, extract
+    "forward": "forward",  # the forward signal of a network
+    "gradient": "gradient",  # errors and gradients flowing backward
+    "result": "done",  # found, sorted, complete
+}
 
 
 LIGHT = Theme(
