@@ -57,6 +57,10 @@ class Algorithm:
         Where the plugin's files live (for the docs' Implementation section).
     source_files : tuple of str
         File names in ``folder`` that make up the implementation, shown on the docs page.
+    charts : tuple of (str, str)
+        ``(title, "module:function")`` pairs: figures about the algorithm as a whole
+        (e.g. its cost measured against n log n), shown on its docs page. The function
+        takes a :class:`~eigenvue.drawing.Theme` and returns a matplotlib ``Figure``.
     """
 
     meta: Metadata
@@ -66,6 +70,7 @@ class Algorithm:
     package: str = ""
     folder: Path | None = None
     source_files: tuple[str, ...] = ()
+    charts: tuple[tuple[str, str], ...] = ()
     plugin: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +98,7 @@ class Algorithm:
         trace: str = ".trace:trace",
         frames: str | None = ".frames:Diagram",
         source_files: Iterable[str] | None = None,
+        charts: Iterable[tuple[str, str]] = (),
     ) -> Algorithm:
         """Build an Algorithm from the conventional plugin folder layout.
 
@@ -107,6 +113,8 @@ class Algorithm:
         source_files : iterable of str, optional
             Implementation files for the docs page; by default every ``.py`` file of
             the folder except ``__init__.py``, ``inputs.py`` and ``frames.py``.
+        charts : iterable of (str, str), optional
+            ``(title, "module:function")`` of whole-algorithm figures for the docs page.
         """
         module = sys.modules.get(package) or importlib.import_module(package)
         folder = Path(module.__file__ or "").parent
@@ -123,6 +131,7 @@ class Algorithm:
             package=package,
             folder=folder,
             source_files=tuple(source_files),
+            charts=tuple(charts),
         )
 
     # -- convenience ---------------------------------------------------------
@@ -136,6 +145,10 @@ class Algorithm:
     def trace_function(self) -> TraceFunction:
         """The implementation's trace function, imported on first use."""
         return _resolve(self.trace_ref, self.package)
+
+    def chart_functions(self) -> list[tuple[str, Callable[[Any], Any]]]:
+        """The whole-algorithm charts as ``(title, function)``, imported on use."""
+        return [(title, _resolve(ref, self.package)) for title, ref in self.charts]
 
     @cached_property
     def diagram_class(self) -> Any:
