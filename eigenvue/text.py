@@ -71,3 +71,32 @@ def coordinates(values: Iterable[float]) -> str:
     """
     x, y = (float(v) for v in values)
     return f"({number(x)}, {number(y)})"
+
+
+def short_number(value: float, digits: int = 3, sign: bool = False) -> str:
+    """A number in at most about six characters, for a label inside a small shape.
+
+    Plain notation between 0.01 and 1000 (``digits`` significant digits),
+    otherwise a two-digit mantissa and a short exponent, and a true minus sign.
+
+    Parameters
+    ----------
+    value
+        The number.
+    digits
+        Significant digits of the plain notation.
+    sign
+        Write ``+`` before positive numbers.
+
+    Returns
+    -------
+    str
+        ``"0.62"``, ``"−0.0322"``, ``"5.9e−4"``, ``"1.2e4"``.
+    """
+    plus = "+" if sign else ""
+    magnitude = abs(value)
+    plain = f"{value:{plus}.{digits}g}"
+    if value == 0 or (magnitude >= 0.01 and "e" not in plain):
+        return plain.replace("-", MINUS)
+    mantissa, exponent = f"{value:{plus}.1e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", MINUS)

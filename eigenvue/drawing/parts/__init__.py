@@ -1,0 +1,12 @@
+"""The drawing parts: the vocabulary plugins compose their diagrams from.
+
+Each part is created once per figure on an Axes the diagram made, with the
+theme, and then updated per step: its ``update`` (or ``set_*``/``show``)
+methods change only data, colours, text and visibility of artists made at
+construction. Colours come from the theme by meaning.
+"""
+
+from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
+from eigenvue.drawing.parts.table import TablePanel
+
+__all__ = ["NetworkDrawing", "TablePanel", "default_layer_names"]
