@@ -11,6 +11,8 @@ import numpy as np
 class JsonConverter:
     """Convert values to JSON-ready Python objects, converting each shared object once.
 
+    Complex numbers (and complex arrays) become ``[re, im]`` pairs, as the step format writes them.
+
     One converter is used for a whole trace: an array that several steps
     share becomes one list shared by the converted steps, instead of a copy
     per step (a 1000×1000 weight matrix is 32 MB as Python floats).
@@ -28,14 +30,23 @@ class JsonConverter:
             if not math.isfinite(value):
                 raise ValueError(f"non-finite number {value!r} in a step state")
             return value
+        if isinstance(value, complex):  # numpy's complex128 is one too
+            return [self(float(value.real)), self(float(value.imag))]
         key = id(value)
         hit = self._memo.get(key)
         if hit is not None and hit[0] is value:
             return hit[1]
         if isinstance(value, np.ndarray):
-            if value.dtype.kind == "f" and not np.isfinite(value).all():
+            if value.dtype.kind in "fc" and not np.isfinite(value).all():
                 raise ValueError("non-finite number in an array of a step state")
-            result: Any = value.tolist()
+            if value.dtype.kind == "c":
+                # The step format writes a complex number as the pair [re, im].
+                value_pairs = np.stack([value.real, value.imag], axis=-1)
+                result: Any = value_pairs.tolist()
+            else:
+                result = value.tolist()
+        elif isinstance(value, np.complexfloating):
+            return self(complex(value))
         elif isinstance(value, np.generic):
             return self(value.item())
         elif isinstance(value, dict):
