@@ -1,0 +1,1 @@
+"""Quantum computing: qubits, gates and circuits, measurement, Grover search, teleportation."""

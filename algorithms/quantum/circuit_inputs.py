@@ -1,0 +1,92 @@
+"""Inputs shared by the circuit lessons: one gate of a circuit, and the rules a circuit obeys.
+
+``quantum-gates`` and ``superposition-measurement`` both take a list of gates
+``{"gate": "CNOT", "qubits": [0, 1], "angle"?: 0.5}``; the checks live here
+once. A rule broken raises :class:`eigenvue.InputError` naming the exact entry
+(``gates[2].qubits``), which is what a learner has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eigenvue import InputError
+
+from .statevector import ONE_QUBIT_NAMES, ROTATIONS, TWO_QUBIT_NAMES, arity
+
+#: Registers up to this many qubits are simulated and drawn (2^12 = 4,096 amplitudes).
+MAX_QUBITS = 12
+#: The most amplitudes a trace may hold over all its steps: 201 steps of 12 qubits.
+MAX_AMPLITUDES = 201 * 2**MAX_QUBITS
+
+KNOWN_GATES = (
+    f"{', '.join(ONE_QUBIT_NAMES)} on one qubit ({', '.join(ROTATIONS)} with an angle in "
+    f"radians) and {', '.join(TWO_QUBIT_NAMES)} on two"
+)
+
+Angle = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+
+
+class Gate(BaseModel):
+    """One gate of a circuit: its name, the qubits it acts on and, for rotations, an angle."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    gate: str
+    qubits: list[int]
+    angle: Angle | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The gate as the user wrote it (``angle`` only when given)."""
+        out: dict[str, Any] = {"gate": self.gate, "qubits": list(self.qubits)}
+        if self.angle is not None:
+            out["angle"] = self.angle
+        return out
+
+
+def check_gates(gates: Sequence[Gate], n: int, name: str) -> None:
+    """Refuse a gate that cannot run on ``n`` qubits; ``name`` is the input (``"gates"``).
+
+    Eigenvue skips a gate with no qubits or too many, accepts ``[q, q]``, fails
+    with an internal error on an index out of range and wraps negative indices;
+    each of those is refused here instead, naming the gate.
+    """
+    for i, g in enumerate(gates):
+        where = f"{name}[{i}]"
+        k = arity(g.gate)
+        if k == 0:
+            raise InputError(
+                f"{where}.gate", f"is not a known gate: {g.gate!r}; the gates are {KNOWN_GATES}"
+            )
+        if len(g.qubits) != k:
+            raise InputError(
+                f"{where}.qubits",
+                f"must list {k} qubit{'s' if k > 1 else ''} for {g.gate}; got {g.qubits}",
+            )
+        bad = [q for q in g.qubits if not 0 <= q < n]
+        if bad:
+            raise InputError(
+                f"{where}.qubits",
+                f"must hold qubit indices from 0 to {n - 1} (numQubits = {n}); got {bad[0]}",
+            )
+        if k == 2 and g.qubits[0] == g.qubits[1]:
+            raise InputError(
+                f"{where}.qubits",
+                f"must name two different qubits for {g.gate}; got {g.qubits}",
+            )
+        if g.gate in ROTATIONS and g.angle is None:
+            raise InputError(f"{where}.angle", f"is required for the rotation {g.gate} (radians)")
+
+
+def amplitudes_in_trace(steps: int, n: int) -> int:
+    """How many amplitudes a trace of ``steps`` steps on ``n`` qubits holds."""
+    return steps * 2**n
+
+
+def largest_circuit(n: int, extra_steps: int = 1) -> str:
+    """The longest circuit on ``n`` qubits that fits :data:`MAX_AMPLITUDES`, said in words."""
+    gates = MAX_AMPLITUDES // 2**n - extra_steps
+    return f"{gates:,} gates on {n} qubits"
