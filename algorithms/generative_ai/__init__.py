@@ -1,0 +1,1 @@
+"""Generative-AI algorithms: tokenisation, embeddings, attention and the transformer block."""
