@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from matplotlib.typing import RcKeyType
+    from matplotlib.typing import ColorType, RcKeyType
 
 ThemeName = Literal["light", "dark"]
 
@@ -182,7 +182,9 @@ def _rc_params(name: str, style: str) -> dict[RcKeyType, Any]:
     return params
 
 
-def blend(color: str, background: str, amount: float) -> tuple[float, float, float, float]:
+def blend(
+    color: ColorType, background: ColorType, amount: float
+) -> tuple[float, float, float, float]:
     """``color`` mixed into ``background``: ``amount`` 1 is the colour, 0 the background.
 
     A tint drawn this way stays opaque, so lines behind a tinted shape do not

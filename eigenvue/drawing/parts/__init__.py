@@ -6,7 +6,8 @@ methods change only data, colours, text and visibility of artists made at
 construction. Colours come from the theme by meaning.
 """
 
+from eigenvue.drawing.parts.array import ArrayPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
 from eigenvue.drawing.parts.table import TablePanel
 
-__all__ = ["NetworkDrawing", "TablePanel", "default_layer_names"]
+__all__ = ["ArrayPart", "NetworkDrawing", "TablePanel", "default_layer_names"]

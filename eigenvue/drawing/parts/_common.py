@@ -1,0 +1,146 @@
+"""Small helpers the parts share: text colour against a fill, pixel geometry, a marks legend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from matplotlib.colors import to_rgba
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.text import Text
+
+    from eigenvue.drawing.theme import Theme
+
+RGBA = tuple[float, float, float, float]
+
+
+def luminance(color: Any) -> float:
+    """Relative luminance (WCAG) of a colour, 0 (black) to 1 (white)."""
+    rgb = np.asarray(to_rgba(color)[:3], dtype=float)
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+
+
+def contrast(a: Any, b: Any) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(face: Any, theme: Theme) -> str:
+    """The theme's text or background colour, whichever reads better on ``face``.
+
+    Seaborn's heat map picks its annotation colour the same way: the text
+    colour follows the cell, so a number stays legible on any fill.
+    """
+    return (
+        theme.text
+        if contrast(theme.text, face) >= contrast(theme.background, face)
+        else (theme.background)
+    )
+
+
+def points_to_px(points: float, ax: Axes) -> float:
+    """A length in points, in pixels of the figure ``ax`` is in."""
+    return points * ax.figure.dpi / 72.0
+
+
+def axes_px(ax: Axes) -> tuple[float, float]:
+    """Width and height of ``ax`` in pixels (fixed once the figure is laid out)."""
+    return max(float(ax.bbox.width), 1.0), max(float(ax.bbox.height), 1.0)
+
+
+@cache
+def text_width_px(text: str, fontsize: float, dpi: float, weight: str = "normal") -> float:
+    """Width in pixels of ``text`` in the default font, measured off-screen (cached)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(10, 10, dpi)
+    prop = FontProperties(size=fontsize, weight=weight)
+    width, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
+    return float(width)
+
+
+class MarksLegend:
+    """A row of coloured swatches with words, showing only the marks in use at this step.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to write, in axes coordinates.
+    theme : Theme
+        The colours.
+    entries : sequence of (key, glyph, colour, label)
+        Every mark the legend may show; ``glyph`` is a character such as ``"■"``.
+    y : float
+        Height of the row, in axes coordinates.
+    fontsize : float
+        Size of the words.
+    align : {"right", "left"}
+        Which end of the axes the row starts from.
+    """
+
+    def __init__(
+        self,
+        ax: Axes,
+        theme: Theme,
+        entries: Sequence[tuple[str, str, Any, str]],
+        *,
+        y: float,
+        fontsize: float = 9.0,
+        align: str = "right",
+    ) -> None:
+        self.ax = ax
+        self.align = align
+        self.fontsize = fontsize
+        width_px, _ = axes_px(ax)
+        dpi = ax.figure.dpi
+        self._px = 1.0 / width_px  # one pixel, in axes units
+        self._glyph = text_width_px("■", fontsize * 1.15, dpi) + 4.0
+        self._entries: dict[str, tuple[Text, Text, float]] = {}
+        for key, glyph, color, label in entries:
+            mark = ax.text(
+                0,
+                y,
+                glyph,
+                transform=ax.transAxes,
+                color=color,
+                fontsize=fontsize * 1.15,
+                va="center",
+                ha="left",
+                visible=False,
+            )
+            word = ax.text(
+                0,
+                y,
+                label,
+                transform=ax.transAxes,
+                color=theme.muted,
+                fontsize=fontsize,
+                va="center",
+                ha="left",
+                visible=False,
+            )
+            self._entries[key] = (mark, word, text_width_px(label, fontsize, dpi))
+
+    def show(self, keys: Sequence[str]) -> None:
+        """Show the entries named in ``keys`` (in the order given at construction)."""
+        wanted = [k for k in self._entries if k in set(keys)]
+        px = self._px
+        widths = [(self._glyph + self._entries[k][2]) * px for k in wanted]
+        gap = 12.0 * px
+        total = sum(widths) + gap * max(len(wanted) - 1, 0)
+        x = 1.0 - total if self.align == "right" else 0.0
+        for key, (mark, word, _) in self._entries.items():
+            on = key in wanted
+            mark.set_visible(on)
+            word.set_visible(on)
+            if on:
+                mark.set_x(x)
+                word.set_x(x + self._glyph * px)
+                x += widths[wanted.index(key)] + gap

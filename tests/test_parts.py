@@ -1,0 +1,192 @@
+"""The drawing parts: drawn in both themes, marks land on the right pixels, compact forms engage.
+
+Each test builds a part on an Axes of a 800 × 450 px figure (the room a
+diagram gets in a teaching frame), draws it off-screen and reads pixel colours
+at data positions the test knows (an item's centre, a node's centre).
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+from eigenvue.drawing import get_theme
+from eigenvue.drawing.gallery import EXAMPLES, render_part
+from eigenvue.drawing.parts import ArrayPart
+from eigenvue.drawing.theme import blend
+
+THEMES = ["light", "dark"]
+
+
+def make_axes(theme_name: str, rect=(0.02, 0.02, 0.96, 0.96)):
+    theme = get_theme(theme_name)
+    fig = Figure(figsize=(8, 4.5), dpi=100)
+    fig.set_facecolor(theme.background)
+    ax = fig.add_axes(rect)
+    return fig, ax, theme
+
+
+def pixels(fig) -> np.ndarray:
+    """The figure's RGB pixels, floats in [0, 1], row 0 at the top."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[:, :, :3].astype(float) / 255.0
+
+
+def colour_at(image: np.ndarray, ax, x: float, y: float) -> np.ndarray:
+    """The colour at data point (x, y) of ``ax``."""
+    px, py = ax.transData.transform((x, y))
+    return image[int(round(image.shape[0] - py)), int(round(px))]
+
+
+def close(colour: np.ndarray, expected, tol: float = 0.04) -> bool:
+    return bool(np.abs(colour - np.asarray(to_rgb(expected))).max() <= tol)
+
+
+def png_bytes(fig) -> bytes:
+    buffer = io.BytesIO()
+    FigureCanvasAgg(fig)
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+# -- the gallery: every part, both themes ----------------------------------------------
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_part_draws_something_in_both_themes(name, theme_name):
+    fig = render_part(name, theme_name)
+    image = pixels(fig)
+    background = np.asarray(to_rgb(get_theme(theme_name).background))
+    differs = np.abs(image - background).max(axis=2) > 0.1
+    assert differs.mean() > 0.02, "the picture is (almost) blank"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_parts_draw_the_same_bytes_every_time(name):
+    assert png_bytes(render_part(name, "light")) == png_bytes(render_part(name, "light"))
+
+
+# -- array -----------------------------------------------------------------------------
+
+
+def bar_centre(part: ArrayPart, index: int, value: float) -> tuple[float, float]:
+    return float(index), (part._base_y + part._y(value)) / 2
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_array_marks_colour_the_items_they_name(theme_name):
+    fig, ax, theme = make_axes(theme_name)
+    part = ArrayPart(ax, theme, 6, value_range=(0, 10))
+    values = [4, 8, 6, 10, 2, 5]
+    part.update(values)
+    before = pixels(fig)
+    part.update(values, compare=(1, 2), swap=(3, 4), done=(5,))
+    after = pixels(fig)
+    for i in (1, 2):
+        assert close(colour_at(after, ax, *bar_centre(part, i, values[i])), theme.highlight)
+    for i in (3, 4):
+        assert close(colour_at(after, ax, *bar_centre(part, i, values[i])), theme.update)
+    done = colour_at(after, ax, *bar_centre(part, 5, values[5]))
+    assert close(done, blend(theme.done, theme.background, 0.4)[:3])
+    # Sorted and swapped share a hue in the theme; the part keeps them apart.
+    assert np.abs(done - np.asarray(to_rgb(theme.update))).max() > 0.25
+    # Unmarked item 0 is unchanged.
+    x, y = bar_centre(part, 0, values[0])
+    assert np.array_equal(colour_at(before, ax, x, y), colour_at(after, ax, x, y))
+
+
+def test_array_swap_draws_a_bracket_between_the_pair():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 6, value_range=(0, 10))
+    part.update([1, 2, 3, 4, 5, 6])
+    before = pixels(fig)
+    part.update([1, 2, 3, 4, 5, 6], swap=(1, 4))
+    after = pixels(fig)
+    bracket_y = part._lane_y + 24.0 - 6.0  # the bracket's top bar
+    for x in (2.0, 2.5, 3.0):  # between the pair, above the bars
+        assert close(colour_at(after, ax, x, bracket_y), theme.update, 0.1)
+        assert not close(colour_at(before, ax, x, bracket_y), theme.update, 0.1)
+
+
+def test_array_bars_hang_below_the_baseline_for_negative_values():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 3, value_range=(-5, 5))
+    part.update([3, -4, None], compare=(1,))
+    image = pixels(fig)
+    assert part._y(-4) < part._base_y < part._y(3)
+    assert close(colour_at(image, ax, 1, (part._base_y + part._y(-4)) / 2), theme.highlight)
+    # An empty slot has no fill.
+    assert close(colour_at(image, ax, 2, part._base_y + 4), theme.background)
+
+
+def test_array_pointers_on_one_item_stack():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 8, style="cells", value_range=(0, 99))
+    part.update(list(range(8)), pointers={"lo": 3, "mid": 3, "hi": 7, "gone": None})
+    shown = [t for t in part._pointer_texts if t.get_visible()]
+    assert sorted(t.get_text() for t in shown) == ["hi", "lo", "mid"]
+    lo, mid = (next(t for t in shown if t.get_text() == k) for k in ("lo", "mid"))
+    assert lo.get_position()[0] == mid.get_position()[0] == 3
+    assert lo.get_position()[1] != mid.get_position()[1]
+
+
+def test_array_pointer_off_the_end_is_named_with_its_index():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 5, style="cells", value_range=(0, 9))
+    part.update([1, 2, 3, 4, 5], pointers={"lo": 5, "hi": 4})
+    names = {t.get_text() for t in part._pointer_texts if t.get_visible()}
+    assert names == {"lo=5", "hi"}
+
+
+def test_array_cells_write_values_legibly_on_their_fill():
+    fig, ax, theme = make_axes("dark")
+    part = ArrayPart(ax, theme, 4, style="cells", value_range=(0, 9))
+    part.update([1, 2, 3, 4], compare=(0,), found=(1,))
+    for text in part._values[:2]:
+        x, y = text.get_position()
+        face = colour_at(pixels(fig), ax, x + 0.3, y)  # beside the digit, inside the cell
+        # The value's colour contrasts with the cell it sits in.
+        assert np.abs(np.asarray(to_rgb(text.get_color())) - face).max() > 0.5
+
+
+def test_array_active_range_dims_the_items_outside():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 6, value_range=(0, 10))
+    part.update([5] * 6)
+    full = pixels(fig)
+    part.update([5] * 6, active=(2, 3))
+    dimmed = pixels(fig)
+    inside, outside = bar_centre(part, 2, 5), bar_centre(part, 0, 5)
+    assert np.array_equal(colour_at(full, ax, *inside), colour_at(dimmed, ax, *inside))
+    bg = np.asarray(to_rgb(theme.background))
+    assert (
+        np.abs(colour_at(dimmed, ax, *outside) - bg).sum()
+        < np.abs(colour_at(full, ax, *outside) - bg).sum()
+    )
+
+
+def test_array_turns_dense_above_its_threshold():
+    fig, ax, theme = make_axes("light")
+    small = ArrayPart(ax, theme, 64, value_range=(0, 1))
+    assert not small.dense
+    fig, ax, theme = make_axes("light")
+    big = ArrayPart(ax, theme, 500, value_range=(0, 1))
+    big.update(np.linspace(0, 1, 500), compare=(10,))
+    assert big.dense
+    assert big._values == []
+    assert 2 <= len(big._index_texts) <= 25
+    assert close(colour_at(pixels(fig), ax, 10, big._y(0.01) + 0.5), theme.highlight, 0.15)
+
+
+def test_array_refuses_a_wrong_number_of_values():
+    fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, 3)
+    with pytest.raises(ValueError, match="expected 3 values"):
+        part.update([1, 2])
