@@ -41,7 +41,7 @@ def pixels(fig) -> np.ndarray:
 def colour_at(image: np.ndarray, ax, x: float, y: float) -> np.ndarray:
     """The colour at data point (x, y) of ``ax``."""
     px, py = ax.transData.transform((x, y))
-    return image[int(round(image.shape[0] - py)), int(round(px))]
+    return image[round(image.shape[0] - py), round(px)]
 
 
 def close(colour: np.ndarray, expected, tol: float = 0.04) -> bool:
@@ -127,7 +127,7 @@ def test_array_bars_hang_below_the_baseline_for_negative_values():
 
 
 def test_array_pointers_on_one_item_stack():
-    fig, ax, theme = make_axes("light")
+    _fig, ax, theme = make_axes("light")
     part = ArrayPart(ax, theme, 8, style="cells", value_range=(0, 99))
     part.update(list(range(8)), pointers={"lo": 3, "mid": 3, "hi": 7, "gone": None})
     shown = [t for t in part._pointer_texts if t.get_visible()]
@@ -138,7 +138,7 @@ def test_array_pointers_on_one_item_stack():
 
 
 def test_array_pointer_off_the_end_is_named_with_its_index():
-    fig, ax, theme = make_axes("light")
+    _fig, ax, theme = make_axes("light")
     part = ArrayPart(ax, theme, 5, style="cells", value_range=(0, 9))
     part.update([1, 2, 3, 4, 5], pointers={"lo": 5, "hi": 4})
     names = {t.get_text() for t in part._pointer_texts if t.get_visible()}
@@ -186,7 +186,7 @@ def test_array_turns_dense_above_its_threshold():
 
 
 def test_array_refuses_a_wrong_number_of_values():
-    fig, ax, theme = make_axes("light")
+    _fig, ax, theme = make_axes("light")
     part = ArrayPart(ax, theme, 3)
     with pytest.raises(ValueError, match="expected 3 values"):
         part.update([1, 2])
