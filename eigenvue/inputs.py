@@ -220,6 +220,8 @@ def _rule(error: Mapping[str, Any], model: type[Inputs]) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required"
+    if kind == "extra_forbidden" and len(error["loc"]) > 1:
+        return "is not a field of this entry; remove it"
     if kind == "extra_forbidden":
         names = ", ".join((field.alias or name) for name, field in model.model_fields.items())
         return f"is not an input of this algorithm (its inputs are: {names})"

@@ -1,0 +1,174 @@
+"""The breadth-first search trace: a FIFO queue, nodes marked visited when they are enqueued.
+
+Steps and state follow Eigenvue 1.0.2's ``bfs`` (step ids ``initialize``,
+``dequeue``, ``visit_neighbor`` and a terminal ``target_found``,
+``target_not_found`` or ``exploration_complete``). One fix: a target equal
+to the start is found at once, with the path ``[start]``.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from eigenvue.step import Step
+
+from ..graph_search import drawn_edges, drawn_nodes, path_to
+from .inputs import Inputs
+
+
+def _queue_state(queue: deque[str]) -> dict[str, Any]:
+    items = list(queue)
+    return {"queue": items, "dataStructure": {"type": "queue", "label": "Queue", "items": items}}
+
+
+def _ids(ids: list[str], limit: int = 6) -> str:
+    if not ids:
+        return "empty"
+    shown = ", ".join(ids[:limit])
+    return shown + (f", … ({len(ids):,} in all)" if len(ids) > limit else "")
+
+
+def trace(inputs: Inputs) -> Iterator[Step]:
+    """Yield the steps of a breadth-first search from ``startNode``."""
+    start, target = inputs.startNode, inputs.target
+    graph = {"nodes": drawn_nodes(inputs), "edges": drawn_edges(inputs)}
+    visited = [start]  # kept sorted: the state shows it sorted
+    seen = {start}
+    predecessors: dict[str, str | None] = {start: None}
+    queue = deque([start])
+
+    goal = f"looking for {target}" if target else "exploring every node it can reach"
+    yield Step(
+        id="initialize",
+        title=f"Start at {start}",
+        explanation=(
+            f"Breadth-first search starts at {start}, {goal}. {start} is marked visited and "
+            "put in the queue; nodes leave the queue in the order they entered it, so the "
+            f"search fans out from {start} one level at a time."
+        ),
+        lines="init",
+        state={**graph, "visited": list(visited), **_queue_state(queue)},
+        visual_actions=[{"type": "visitNode", "nodeId": start, "color": "visited"}],
+    )
+
+    if target == start:
+        yield Step(
+            id="target_found",
+            title=f"{target} is the start node",
+            explanation=(
+                f"The target {target} is where the search starts: it is found before any "
+                f"edge is followed, and the path is just {start}."
+            ),
+            lines="start_is_target",
+            is_terminal=True,
+            state={
+                **graph,
+                "visited": list(visited),
+                "path": [start],
+                "predecessors": dict(predecessors),
+            },
+            visual_actions=[{"type": "markPath", "nodeIds": [start]}],
+        )
+        return
+
+    while queue:
+        current = queue.popleft()
+        yield Step(
+            id="dequeue",
+            title=f"Take {current} from the queue",
+            explanation=(
+                f"{current} is at the front of the queue, so it is expanded next: each of "
+                f"its neighbours not yet visited will be discovered. Queue now: "
+                f"{_ids(list(queue))}."
+            ),
+            lines="dequeue",
+            state={**graph, "visited": list(visited), **_queue_state(queue), "current": current},
+            visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
+        )
+        for neighbour in inputs.neighbours(current):
+            if neighbour in seen:
+                continue
+            seen.add(neighbour)
+            insort(visited, neighbour)
+            predecessors[neighbour] = current
+            queue.append(neighbour)
+            yield Step(
+                id="visit_neighbor",
+                title=f"Discover {neighbour}",
+                explanation=(
+                    f"{neighbour} is a neighbour of {current} not visited before: mark it "
+                    f"visited, remember that it was reached from {current}, and add it to the "
+                    f"back of the queue ({_ids(list(queue))})."
+                ),
+                lines="discover",
+                state={
+                    **graph,
+                    "visited": list(visited),
+                    **_queue_state(queue),
+                    "current": current,
+                    "neighbor": neighbour,
+                    "predecessors": dict(predecessors),
+                },
+                visual_actions=[
+                    {"type": "highlightEdge", "from": current, "to": neighbour, "color": "tree"},
+                    {"type": "visitNode", "nodeId": neighbour, "color": "visited"},
+                ],
+            )
+            if neighbour == target:
+                path = path_to(predecessors, target)
+                yield Step(
+                    id="target_found",
+                    title=f"Found {target}",
+                    explanation=(
+                        f"{target} has just been discovered. Following each node back to the "
+                        f"node it was reached from gives the path {' → '.join(path)}: "
+                        f"{len(path) - 1} edge{'s' if len(path) != 2 else ''}, the fewest "
+                        "possible, because BFS reaches every node at distance d before any at "
+                        "distance d + 1."
+                    ),
+                    lines="found",
+                    is_terminal=True,
+                    state={
+                        **graph,
+                        "visited": list(visited),
+                        "path": path,
+                        "predecessors": dict(predecessors),
+                    },
+                    visual_actions=[{"type": "markPath", "nodeIds": path}],
+                )
+                return
+
+    reached = f"{len(visited):,} node{'s' if len(visited) != 1 else ''}"
+    if target:
+        yield Step(
+            id="target_not_found",
+            title=f"{target} cannot be reached",
+            explanation=(
+                f"The queue is empty: every node reachable from {start} has been visited "
+                f"({reached}), and {target} is not among them. No path leads there."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state={**graph, "visited": list(visited)},
+            visual_actions=[
+                {"type": "showMessage", "text": f"{target} unreachable", "messageType": "warning"}
+            ],
+        )
+    else:
+        yield Step(
+            id="exploration_complete",
+            title="Every reachable node visited",
+            explanation=(
+                f"The queue is empty: the search has visited all {reached} reachable from "
+                f"{start}: {_ids(visited)}."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state={**graph, "visited": list(visited)},
+            visual_actions=[
+                {"type": "showMessage", "text": f"Visited {reached}", "messageType": "success"}
+            ],
+        )

@@ -1,0 +1,69 @@
+"""What the graph searches (bfs, dfs, dijkstra) share: the drawn graph, paths, the trace limit.
+
+The ``nodes`` and ``edges`` state keys follow Eigenvue's graph convention: one
+node per key of the adjacency list, sorted by id, with its position; one
+undirected edge per pair of endpoints, the first listed occurrence kept. Both
+lists are built once and shared by every step of a trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from eigenvue.graph_input import GraphInputs, graph_limit
+from eigenvue.inputs import Limit
+
+#: Largest trace accepted, in ids and numbers held by its steps' changing state
+#: (visited, queue or stack, predecessors, distances). 40 million keeps steps()
+#: under about a second and 250 MB (bench/bench_classical_graphs.py).
+TRACE_LIMIT = 40_000_000
+
+
+def drawn_nodes(inputs: GraphInputs) -> list[dict[str, Any]]:
+    """The ``nodes`` state: ``{"id", "label", "x", "y"}`` per node, sorted by id."""
+    out = []
+    for node in sorted(inputs.adjacencyList):
+        x, y = inputs.position(node)
+        out.append({"id": node, "label": node, "x": x, "y": y})
+    return out
+
+
+def drawn_edges(inputs: GraphInputs, *, weighted: bool = False) -> list[dict[str, Any]]:
+    """The ``edges`` state: each undirected edge once, as first listed (with its weight)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for node in inputs.adjacencyList:
+        for neighbour, weight in inputs.weighted_neighbours(node):
+            key = (node, neighbour) if node <= neighbour else (neighbour, node)
+            if key in seen:
+                continue
+            seen.add(key)
+            edge: dict[str, Any] = {"from": node, "to": neighbour}
+            if weighted:
+                edge["weight"] = weight
+            edge["directed"] = False
+            out.append(edge)
+    return out
+
+
+def path_to(predecessors: Mapping[str, str | None], target: str) -> list[str]:
+    """The path start → ``target``, following predecessors back from the target."""
+    path = [target]
+    while (before := predecessors[path[-1]]) is not None:
+        path.append(before)
+    return path[::-1]
+
+
+def search_limit(state_per_step: int) -> Limit:
+    """The trace limit of a search whose steps hold ``state_per_step`` × V changing values.
+
+    A search makes at most one step per node and one per adjacency entry, plus two;
+    each step holds a few lists of at most V ids (visited, predecessors, the
+    queue) and a container that may hold one entry per adjacency entry.
+    """
+
+    def cost(nodes: int, entries: int) -> float:
+        return (nodes + entries + 2) * (state_per_step * nodes + entries)
+
+    return graph_limit(cost, TRACE_LIMIT, unit="ids and numbers in the trace")

@@ -1,0 +1,205 @@
+"""Breadth-first search: networkx's BFS order, levels and paths; the fixes; input rules."""
+
+import math
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from tests.algorithms.classical.graph_support import (
+    assert_matches_but_for_the_layout,
+    digraph,
+    graphs,
+)
+from tests.reference import assert_matches_reference, case_named
+from tests.refusals import assert_refused
+
+ID = "bfs"
+START_IS_TARGET = "edge: KNOWN BUG: target equals start is never found"
+START_NOT_IN_GRAPH = "edge: start node not in graph"
+NEIGHBOUR_NOT_A_KEY = "edge: neighbour that is not a key"
+EMPTY_POSITIONS = "edge: empty targetNode means no target"
+#: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
+DEVIATIONS: dict[str, str] = {
+    START_IS_TARGET: "test_a_target_equal_to_the_start_is_found_at_once",
+    START_NOT_IN_GRAPH: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
+    NEIGHBOUR_NOT_A_KEY: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
+    EMPTY_POSITIONS: "test_a_case_recorded_with_empty_positions_matches_when_laid_out",
+}
+
+DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
+CHAIN = {str(i): [str(j) for j in (i - 1, i + 1) if 0 <= j < 5000] for i in range(5000)}
+
+REFUSALS: list[tuple[dict, str]] = [
+    ({"adjacencyList": {"A": ["Z"]}}, "adjacencyList.A[0]"),
+    ({"adjacencyList": {"A": [1]}}, "adjacencyList.A[0]"),
+    ({"adjacencyList": {"A": "B"}}, "adjacencyList.A"),
+    ({"adjacencyList": {}}, "adjacencyList"),
+    ({"adjacencyList": [["A", "B"]]}, "adjacencyList"),
+    ({"adjacencyList": None}, "adjacencyList"),
+    ({"adjacencyList": {"": []}, "startNode": ""}, "adjacencyList"),
+    ({"adjacencyList": CHAIN, "startNode": "0"}, "adjacencyList"),
+    ({"startNode": "Z"}, "startNode"),
+    ({"startNode": ""}, "startNode"),
+    ({"startNode": 1}, "startNode"),
+    ({"targetNode": "Z"}, "targetNode"),
+    ({"targetNode": True}, "targetNode"),
+    ({"positions": None}, "positions"),
+    ({"positions": {}}, "positions"),
+    ({"positions": [[0.1, 0.5]]}, "positions"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": [0.1, 0.5]}}, "positions.A"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": 1.5, "y": 0.5}}}, "positions.A.x"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": 0.1, "y": -0.1}}}, "positions.A.y"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": math.nan, "y": 0.5}}}, "positions.A.x"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": "0.1", "y": 0.5}}}, "positions.A.x"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": 0.1}}}, "positions.A.y"),
+    ({"positions": {**DEFAULT_POSITIONS, "A": {"x": 0.1, "y": 0.5, "z": 0}}}, "positions.A.z"),
+    ({"positions": {**DEFAULT_POSITIONS, "Z": {"x": 0.1, "y": 0.5}}}, "positions"),
+    ({"queue": ["A"]}, "queue"),
+]
+
+
+def run(inputs):
+    return eigenvue.steps(ID, inputs)
+
+
+# -- where Eigenvue 1.0.2 is wrong --------------------------------------------------------
+
+
+def test_a_target_equal_to_the_start_is_found_at_once():
+    case = case_named(ID, START_IS_TARGET, edge=True)
+    steps = run(case["inputs"])
+    assert [s["id"] for s in steps] == ["initialize", "target_found"]
+    assert steps[-1]["state"]["path"] == ["A"]
+    assert steps[-1]["state"]["predecessors"] == {"A": None}
+    assert_matches_reference(steps[:1], case["steps"][:1])  # the same start
+
+
+def test_graphs_eigenvue_accepts_but_cannot_draw_are_refused():
+    assert_refused(ID, case_named(ID, START_NOT_IN_GRAPH, edge=True)["inputs"], "startNode")
+    assert_refused(
+        ID, case_named(ID, NEIGHBOUR_NOT_A_KEY, edge=True)["inputs"], "adjacencyList.A[0]"
+    )
+
+
+def test_a_case_recorded_with_empty_positions_matches_when_laid_out():
+    case = case_named(ID, EMPTY_POSITIONS, edge=True)
+    assert_refused(ID, case["inputs"], "positions")
+    assert_matches_but_for_the_layout(ID, case)
+
+
+def test_the_differences_are_documented():
+    titles = " ".join(d.title for d in eigenvue.get(ID).differences)
+    assert "start" in titles and "checked" in titles
+
+
+# -- against networkx ---------------------------------------------------------------------
+
+
+def discovered(steps):
+    return [
+        (s["state"]["current"], s["state"]["neighbor"])
+        for s in steps
+        if s["id"] == "visit_neighbor"
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(adjacency=graphs(), data=st.data())
+def test_discovery_order_and_tree_are_networkx_bfs(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start})
+    assert steps[-1]["id"] == "exploration_complete"
+    graph = digraph(adjacency)
+    assert discovered(steps) == list(nx.bfs_edges(graph, start))
+    reachable = {start} | nx.descendants(graph, start)
+    assert steps[-1]["state"]["visited"] == sorted(reachable)
+    # The tree: every discovered node's parent is one level closer to the start.
+    levels = nx.single_source_shortest_path_length(graph, start)
+    last_tree = [s for s in steps if "predecessors" in s["state"]]
+    parents = last_tree[-1]["state"]["predecessors"] if last_tree else {start: None}
+    assert set(parents) == reachable
+    for node, parent in parents.items():
+        assert (parent is None) == (node == start)
+        if parent is not None:
+            assert graph.has_edge(parent, node) and levels[parent] + 1 == levels[node]
+
+
+@settings(max_examples=150, deadline=None)
+@given(adjacency=graphs(), data=st.data())
+def test_a_target_is_reached_by_a_shortest_path_or_reported_unreachable(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    target = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start, "targetNode": target})
+    graph = digraph(adjacency)
+    if nx.has_path(graph, start, target):
+        assert steps[-1]["id"] == "target_found"
+        path = steps[-1]["state"]["path"]
+        assert path[0] == start and path[-1] == target
+        assert all(graph.has_edge(u, v) for u, v in zip(path, path[1:]))
+        assert len(path) - 1 == nx.shortest_path_length(graph, start, target)
+    else:
+        assert steps[-1]["id"] == "target_not_found"
+        assert steps[-1]["state"]["visited"] == sorted({start} | nx.descendants(graph, start))
+
+
+@settings(max_examples=60, deadline=None)
+@given(adjacency=graphs())
+def test_the_queue_is_first_in_first_out(adjacency):
+    start = sorted(adjacency)[0]
+    queue: list[str] = [start]
+    for step in run({"adjacencyList": adjacency, "startNode": start})[1:-1]:
+        state = step["state"]
+        if step["id"] == "dequeue":
+            assert state["current"] == queue.pop(0)
+        else:
+            queue.append(state["neighbor"])
+        assert state["queue"] == queue == state["dataStructure"]["items"]
+        assert state["visited"] == sorted(state["visited"])
+
+
+def test_hand_worked_default_levels():
+    # A; then B, C; then D, E (from B) and F (from C), where the search stops.
+    steps = run(None)
+    assert discovered(steps) == [("A", "B"), ("A", "C"), ("B", "D"), ("B", "E"), ("C", "F")]
+    assert steps[-1]["state"]["path"] == ["A", "C", "F"]
+
+
+# -- the graph input ----------------------------------------------------------------------
+
+
+def test_a_graph_without_positions_is_laid_out_inside_the_unit_square():
+    adjacency = {"P": ["Q"], "Q": ["P", "R"], "R": ["Q"], "S": []}
+    nodes = run({"adjacencyList": adjacency, "startNode": "P"})[0]["state"]["nodes"]
+    assert [n["id"] for n in nodes] == ["P", "Q", "R", "S"]
+    xy = {(n["x"], n["y"]) for n in nodes}
+    assert len(xy) == 4  # no two nodes on one spot
+    assert all(0 <= c <= 1 for point in xy for c in point)
+
+
+def test_given_positions_are_drawn_where_given():
+    nodes = run(None)[0]["state"]["nodes"]
+    assert {n["id"]: {"x": n["x"], "y": n["y"]} for n in nodes} == DEFAULT_POSITIONS
+
+
+def test_the_default_target_belongs_to_the_default_graph():
+    # An own graph without a target explores everything (as in Eigenvue), even one
+    # that happens to contain the default target F.
+    adjacency = {"A": ["F"], "F": ["A"]}
+    assert run({"adjacencyList": adjacency, "startNode": "A"})[-1]["id"] == "exploration_complete"
+    assert run({"startNode": "B"})[-1]["id"] == "target_found"  # default graph: target F
+
+
+def test_a_too_large_graph_is_refused_with_the_largest_that_fits():
+    error = assert_refused(ID, {"adjacencyList": CHAIN, "startNode": "0"}, "adjacencyList")
+    assert "limit" in str(error) and "nodes" in str(error)
+    largest = int(str(error).split("about ")[-1].split(" nodes")[0].replace(",", ""))
+    chain = {str(i): [str(j) for j in (i - 1, i + 1) if 0 <= j < largest] for i in range(largest)}
+    assert run({"adjacencyList": chain, "startNode": "0"})[-1]["id"] == "exploration_complete"
+
+
+@pytest.mark.parametrize("inputs", [{"targetNode": ""}, {"targetNode": None}])
+def test_an_empty_or_null_target_means_none(inputs):
+    assert run(inputs)[-1]["id"] == "exploration_complete"
