@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
-from eigenvue.drawing.parts import ArrayPart
+from eigenvue.drawing.parts import ArrayPart, GraphPart
 from eigenvue.drawing.theme import blend
 
 THEMES = ["light", "dark"]
@@ -190,3 +190,102 @@ def test_array_refuses_a_wrong_number_of_values():
     part = ArrayPart(ax, theme, 3)
     with pytest.raises(ValueError, match="expected 3 values"):
         part.update([1, 2])
+
+
+# -- graph -----------------------------------------------------------------------------
+
+SQUARE = {"A": (0, 0), "B": (1, 0), "C": (1, 1), "D": (0, 1)}
+SQUARE_EDGES = [("A", "B", 3), ("B", "C", 1.5), ("C", "D", 2), ("D", "A", 7)]
+
+
+def node_fill(image, part: GraphPart, ax, node) -> np.ndarray:
+    x, y = part.position(node)
+    return colour_at(image, ax, x - part.radius_px * 0.6, y)  # left of the label
+
+
+def edge_colour(image, part: GraphPart, ax, u, v) -> np.ndarray:
+    (xu, yu), (xv, yv) = part.position(u), part.position(v)
+    return colour_at(image, ax, xu + (xv - xu) * 0.3, yu + (yv - yu) * 0.3)
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_graph_states_colour_nodes_and_edges_by_meaning(theme_name):
+    fig, ax, theme = make_axes(theme_name)
+    part = GraphPart(ax, theme, SQUARE, SQUARE_EDGES)
+    part.update()
+    before = pixels(fig)
+    part.update(
+        node_states={"A": "current", "B": "frontier", "C": "path"},
+        edge_states={("B", "A"): "active", ("C", "B"): "path", ("C", "D"): "relaxed"},
+        node_notes={"A": "d=0"},
+    )
+    after = pixels(fig)
+    assert close(node_fill(after, part, ax, "A"), theme.highlight)
+    assert close(node_fill(after, part, ax, "B"), blend(theme.forward, theme.background, 0.3)[:3])
+    assert close(node_fill(after, part, ax, "C"), theme.done)
+    assert close(node_fill(after, part, ax, "D"), theme.panel)
+    assert np.array_equal(node_fill(before, part, ax, "D"), node_fill(after, part, ax, "D"))
+    # An undirected edge's state is found whichever way round it is named.
+    assert close(edge_colour(after, part, ax, "A", "B"), theme.highlight, 0.08)
+    assert close(edge_colour(after, part, ax, "B", "C"), theme.done, 0.08)
+    assert close(edge_colour(after, part, ax, "C", "D"), theme.update, 0.08)
+    assert close(edge_colour(after, part, ax, "D", "A"), theme.edge, 0.08)
+    note = part._notes[0]
+    assert note.get_visible() and note.get_text() == "d=0"
+    assert not part._notes[1].get_visible()
+
+
+def test_graph_writes_weights_at_edge_middles():
+    _fig, ax, theme = make_axes("light")
+    part = GraphPart(ax, theme, SQUARE, SQUARE_EDGES)
+    texts = [w.get_text() for w in part._weights if w is not None]
+    assert texts == ["3", "1.5", "2", "7"]
+    x, y = part._weights[0].get_position()
+    (xa, ya), (xb, yb) = part.position("A"), part.position("B")
+    assert (x, y) == pytest.approx(((xa + xb) / 2, (ya + yb) / 2), abs=1.0)
+
+
+def test_graph_directed_edges_get_heads_and_reverse_edges_sit_apart():
+    _fig, ax, theme = make_axes("light")
+    part = GraphPart(ax, theme, SQUARE, [("A", "B"), ("B", "A"), ("B", "C")], directed=True)
+    heads = part._heads.get_paths()
+    assert len(heads) == 3
+    a_to_b, b_to_a = part._lines.get_segments()[:2]
+    assert abs(a_to_b[0][1] - b_to_a[0][1]) > 5  # parallel, not on top of each other
+    part.update(edge_states={("A", "B"): "active"})
+    colours = part._heads.get_facecolor()
+    assert np.allclose(colours[0][:3], to_rgb(theme.highlight))
+    assert np.allclose(colours[1][:3], to_rgb(theme.edge))  # (B, A) is another edge
+
+
+def test_graph_shrinks_nodes_beyond_fifteen_and_stays_apart():
+    _fig, ax, theme = make_axes("light")
+    side = 7
+    pos = {i: ((i % side) / (side - 1), (i // side) / (side - 1)) for i in range(side * side)}
+    big = GraphPart(ax, theme, pos, [])
+    _fig, ax2, _ = make_axes("light")
+    small = GraphPart(ax2, theme, SQUARE, [])
+    assert big.radius_px < small.radius_px
+    gaps = np.linalg.norm(big.xy[:, None] - big.xy[None, :], axis=2)
+    gaps[np.diag_indices(len(pos))] = np.inf
+    assert gaps.min() > 2.2 * big.radius_px
+
+
+def test_graph_legend_names_only_the_states_in_use():
+    _fig, ax, theme = make_axes("light")
+    part = GraphPart(ax, theme, SQUARE, SQUARE_EDGES)
+    part.update(node_states={"A": "visited"}, edge_states={("A", "B"): "tree"})
+    shown = [
+        t.get_text() for t in ax.texts if t.get_visible() and t.get_transform() == ax.transAxes
+    ]
+    assert "visited" in shown and "tree edge" in shown
+    assert "current" not in shown
+
+
+def test_graph_refuses_unknown_states_and_nodes():
+    _fig, ax, theme = make_axes("light")
+    with pytest.raises(ValueError, match="unknown node 'Z'"):
+        GraphPart(ax, theme, SQUARE, [("A", "Z")])
+    part = GraphPart(ax, theme, SQUARE, SQUARE_EDGES)
+    with pytest.raises(ValueError, match="unknown node state"):
+        part.update(node_states={"A": "seen"})

@@ -58,6 +58,54 @@ def _array(fig: Figure, theme: Theme) -> None:
     )
 
 
+def _graph(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import GraphPart
+
+    grid = fig.add_gridspec(
+        1, 2, width_ratios=(1.1, 1), wspace=0.04, left=0.01, right=0.99, top=0.98, bottom=0.02
+    )
+    pos = {
+        "A": (0, 0.5),
+        "B": (0.3, 1),
+        "C": (0.3, 0),
+        "D": (0.65, 0.8),
+        "E": (0.65, 0.15),
+        "F": (1, 0.5),
+    }
+    edges = [
+        ("A", "B", 4),
+        ("A", "C", 2),
+        ("C", "B", 1),
+        ("B", "D", 5),
+        ("C", "E", 10),
+        ("D", "E", 2),
+        ("D", "F", 6),
+        ("E", "F", 3),
+    ]
+    small = GraphPart(
+        fig.add_subplot(grid[0]), theme, pos, edges, title="Dijkstra: relax the edges of C"
+    )
+    small.update(
+        node_states={"A": "visited", "C": "current", "B": "frontier", "E": "frontier"},
+        node_notes={"A": "d=0", "C": "d=2", "B": "d=3", "E": "d=12", "D": "∞", "F": "∞"},
+        edge_states={("A", "C"): "tree", ("C", "B"): "relaxed", ("C", "E"): "active"},
+    )
+    side = 7
+    grid_pos = {
+        r * side + c: (c / (side - 1), 1 - r / (side - 1)) for r in range(side) for c in range(side)
+    }
+    grid_edges = [(a, a + 1) for a in grid_pos if a % side < side - 1]
+    grid_edges += [(a, a + side) for a in grid_pos if a + side in grid_pos]
+    big = GraphPart(
+        fig.add_subplot(grid[1]), theme, grid_pos, grid_edges, title="BFS on 49 nodes (compact)"
+    )
+    order = sorted(grid_pos, key=lambda a: (a // side + a % side, a))
+    states = {a: "visited" for a in order[:14]}
+    states.update({a: "frontier" for a in order[14:19]})
+    states[order[14]] = "current"
+    big.update(node_states=states, edge_states={(order[14], order[14] + 1): "active"})
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -68,6 +116,7 @@ def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
 #: The gallery: part name → a function drawing its example into a figure.
 EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "array": _array,
+    "graph": _graph,
 }
 
 

@@ -83,6 +83,8 @@ class MarksLegend:
         Size of the words.
     align : {"right", "left"}
         Which end of the axes the row starts from.
+    row_px : float
+        Distance between rows, in pixels, when the entries need two.
     """
 
     def __init__(
@@ -94,8 +96,11 @@ class MarksLegend:
         y: float,
         fontsize: float = 9.0,
         align: str = "right",
+        row_px: float = 17.0,
     ) -> None:
         self.ax = ax
+        self.y = y
+        self.row_step = row_px / axes_px(ax)[1]
         self.align = align
         self.fontsize = fontsize
         width_px, _ = axes_px(ax)
@@ -129,18 +134,35 @@ class MarksLegend:
             self._entries[key] = (mark, word, text_width_px(label, fontsize, dpi))
 
     def show(self, keys: Sequence[str]) -> None:
-        """Show the entries named in ``keys`` (in the order given at construction)."""
+        """Show the entries named in ``keys`` (in the order given at construction).
+
+        Entries that do not fit the Axes' width go on a second row below the
+        first (``row_px`` lower); the first row is the one at ``y``.
+        """
         wanted = [k for k in self._entries if k in set(keys)]
         px = self._px
-        widths = [(self._glyph + self._entries[k][2]) * px for k in wanted]
         gap = 12.0 * px
-        total = sum(widths) + gap * max(len(wanted) - 1, 0)
-        x = 1.0 - total if self.align == "right" else 0.0
-        for key, (mark, word, _) in self._entries.items():
-            on = key in wanted
-            mark.set_visible(on)
-            word.set_visible(on)
-            if on:
-                mark.set_x(x)
-                word.set_x(x + self._glyph * px)
-                x += widths[wanted.index(key)] + gap
+        rows: list[list[str]] = [[]]
+        used = 0.0
+        for key in wanted:
+            width = (self._glyph + self._entries[key][2]) * px
+            if rows[-1] and used + gap + width > 1.0:
+                rows.append([])
+                used = 0.0
+            used += (gap if rows[-1] else 0.0) + width
+            rows[-1].append(key)
+        for mark, word, _ in self._entries.values():
+            mark.set_visible(False)
+            word.set_visible(False)
+        for r, row in enumerate(rows):
+            widths = [(self._glyph + self._entries[k][2]) * px for k in row]
+            total = sum(widths) + gap * max(len(row) - 1, 0)
+            x = 1.0 - total if self.align == "right" else 0.0
+            y = self.y - r * self.row_step
+            for key, width in zip(row, widths):
+                mark, word, _ = self._entries[key]
+                mark.set_position((x, y))
+                word.set_position((x + self._glyph * px, y))
+                mark.set_visible(True)
+                word.set_visible(True)
+                x += width + gap
