@@ -178,7 +178,8 @@ class GraphPart:
                 continue
             self._weights.append(
                 ax.text(
-                    *mid,
+                    float(mid[0]),
+                    float(mid[1]),
                     _weight_text(weight),
                     ha="center",
                     va="center",
