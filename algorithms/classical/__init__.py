@@ -1,0 +1,1 @@
+"""Classical algorithms: searching, sorting and graph traversal."""

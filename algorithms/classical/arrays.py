@@ -1,0 +1,126 @@
+"""The array of the searches and sorts: its input, the limit on its trace, its snapshots.
+
+One definition for binary search and the four sorts: a list of finite numbers
+(ints stay ints, so a trace shows ``64`` where the user wrote 64); a
+:class:`~eigenvue.inputs.Limit` that refuses, before any work, an array whose
+trace would be too large, saying which array length still fits; and the
+snapshot of the array a step's state holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import SimpleNamespace
+from typing import Annotated, Any
+
+import numpy as np
+from pydantic import Field, ValidatorFunctionWrapHandler, WrapValidator, model_validator
+
+import eigenvue
+from eigenvue.inputs import Limit
+
+#: Values stay within this magnitude, so differences and plot ranges stay finite in float64.
+MAX_MAGNITUDE = 1e100
+
+#: The largest trace accepted, in numbers held by its steps (steps × state size): about a
+#: second and well under 250 MB in ``eigenvue.steps`` (see bench/bench_classical_sorts.py).
+MAX_TRACE_NUMBERS = 4_000_000
+
+
+def _number(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A finite number of magnitude at most 1e100; an int is kept as an int."""
+    plain_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if plain_number and abs(value) > MAX_MAGNITUDE:
+        raise ValueError("must be at most 1e100 in magnitude")
+    checked = handler(value)
+    return value if type(value) is int else checked
+
+
+#: One array entry: a finite int or float (not a bool, not a string).
+Number = Annotated[float, Field(allow_inf_nan=False), WrapValidator(_number)]
+
+
+def largest_fitting(cost: Callable[[int], float], limit: float) -> int:
+    """The largest n with ``cost(n) <= limit``, for a cost that grows with n."""
+    low, high = 0, 1
+    while cost(high) <= limit:
+        low, high = high, high * 2
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if cost(mid) <= limit else (low, mid)
+    return low
+
+
+def trace_limit(
+    steps: Callable[[int], float],
+    state_size: Callable[[int], float],
+    *,
+    input: str = "array",
+    limit: float = MAX_TRACE_NUMBERS,
+) -> Limit:
+    """A rule refusing arrays whose worst-case trace holds more than ``limit`` numbers.
+
+    Parameters
+    ----------
+    steps : callable
+        ``steps(n)``: the most steps the algorithm emits for an array of n items
+        (the worst case over all arrays of that length, so the rule does not
+        depend on the values and a user can predict it).
+    state_size : callable
+        ``state_size(n)``: the numbers one step's state holds.
+    input : str
+        The input named by the error.
+    limit : float
+        The largest accepted steps × state size.
+
+    Examples
+    --------
+    >>> rule = trace_limit(lambda n: n * n, lambda n: 2 * n)  # doctest: +SKIP
+    """
+
+    def cost_of(n: int) -> float:
+        return steps(n) * state_size(n)
+
+    def cost(inputs: Any) -> float:
+        return cost_of(len(getattr(inputs, input)))
+
+    def largest(inputs: Any) -> str:
+        return f"an array of {largest_fitting(cost_of, limit):,} items"
+
+    return Limit(input=input, cost=cost, limit=limit, largest=largest, unit="numbers")
+
+
+class ArrayInputs(eigenvue.Inputs):
+    """Inputs holding one array: its size limits are checked before its entries are.
+
+    Checking a million entries one by one takes long enough to be the work the
+    limit exists to avoid, so each :class:`~eigenvue.inputs.Limit` in ``rules`` is
+    first applied to the raw inputs, by their length alone.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _limits_before_entries(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            sized = {
+                key: value
+                for key, value in data.items()
+                if hasattr(value, "__len__") and not isinstance(value, (str, bytes, Mapping))
+            }
+            for rule in cls.rules:
+                if isinstance(rule, Limit) and rule.input in sized:
+                    rule(SimpleNamespace(**sized))
+        return data
+
+
+def snapshot(values: list[Any]) -> np.ndarray:
+    """The array as a step shows it: a read-only copy holding the very values given.
+
+    An object array keeps each value as the user wrote it (an int stays an int) and
+    becomes a JSON list in one C call; steps in which the array did not change share
+    one snapshot.
+    """
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    out.flags.writeable = False
+    return out

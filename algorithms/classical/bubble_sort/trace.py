@@ -1,0 +1,143 @@
+"""Bubble sort narrated step by step, in the Eigenvue 1.0.2 step format.
+
+Runs :func:`.sort.bubble_sort` and turns its events into steps. The array in
+a step's state is a snapshot taken when it changed (after a swap); steps in
+between share it, as they share the list of positions already in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eigenvue.step import Step
+from eigenvue.text import number
+
+from ..arrays import snapshot
+from ..sorting_cost import Counts
+from .inputs import Inputs
+from .sort import bubble_sort
+
+
+def _counters(counts: Counts) -> dict[str, int]:
+    return {"comparisons": counts.comparisons, "swaps": counts.swaps}
+
+
+def trace(inputs: Inputs) -> Iterator[Step]:
+    """Yield the steps of bubble sort on ``inputs.array``."""
+    a = list(inputs.array)
+    n = len(a)
+    if n <= 1:
+        yield Step(
+            id="already_sorted",
+            title="Nothing to sort",
+            explanation=f"An array of {n} item{'' if n == 1 else 's'} is already sorted.",
+            lines="trivial",
+            is_terminal=True,
+            state={"array": snapshot(a), "comparisons": 0, "swaps": 0},
+        )
+        return
+
+    counts = Counts()
+    pairs = [(j, j + 1) for j in range(n - 1)]  # one tuple per pair, shared by its steps
+    array = snapshot(a)
+    placed: tuple[int, ...] = ()
+    p = 0
+    yield Step(
+        id="initialize",
+        title="Start bubble sort",
+        explanation=(
+            f"Sort {n} values by walking the array and swapping neighbours that are out of "
+            "order. Each pass carries the largest remaining value to the end."
+        ),
+        lines="start",
+        state={"array": array, "pass": 0, "sorted": placed, **_counters(counts)},
+    )
+    for event in bubble_sort(a, counts):
+        kind = event[0]
+        if kind == "pass":
+            p = event[1]
+            yield Step(
+                id="pass_start",
+                title=f"Pass {p + 1}",
+                explanation=(
+                    f"Pass {p + 1} walks the neighbours from position 0 to position {n - 1 - p}"
+                    + (
+                        f"; positions {n - p} to {n - 1} already hold their final values."
+                        if p
+                        else "."
+                    )
+                ),
+                lines="pass",
+                state={"array": array, "pass": p, "sorted": placed, **_counters(counts)},
+            )
+        elif kind == "compare":
+            j = event[1]
+            left, right = a[j], a[j + 1]
+            verdict = (
+                f"{number(left)} > {number(right)}: out of order, swap them"
+                if left > right
+                else f"{number(left)} ≤ {number(right)}: in order, leave them"
+            )
+            yield Step(
+                id="compare",
+                title=f"Compare positions {j} and {j + 1}",
+                explanation=f"Compare A[{j}] = {number(left)} with A[{j + 1}] = {number(right)}. {verdict}.",
+                lines="compare",
+                state={
+                    "array": array,
+                    "pass": p,
+                    "comparing": pairs[j],
+                    "sorted": placed,
+                    **_counters(counts),
+                },
+            )
+        elif kind == "swap":
+            j = event[1]
+            array = snapshot(a)
+            yield Step(
+                id="swap",
+                title=f"Swap positions {j} and {j + 1}",
+                explanation=(
+                    f"{number(a[j + 1])} moves right and {number(a[j])} moves left "
+                    f"(swap {counts.swaps})."
+                ),
+                lines="swap",
+                state={
+                    "array": array,
+                    "pass": p,
+                    "swapped": pairs[j],
+                    "sorted": placed,
+                    **_counters(counts),
+                },
+            )
+        else:  # the pass has ended: its last position holds its final value
+            _, p, swapped = event
+            placed = (*placed, n - 1 - p)
+            if not swapped:
+                placed = (*placed, *range(n - 1 - p))
+                yield Step(
+                    id="early_termination",
+                    title="No swaps: sorted",
+                    explanation=(
+                        f"Pass {p + 1} swapped nothing, so every neighbour is in order and the "
+                        f"array is sorted, after {counts.comparisons} comparisons and "
+                        f"{counts.swaps} swaps."
+                    ),
+                    lines=("placed", "stop"),
+                    is_terminal=True,
+                    state={"array": array, "pass": p, "sorted": placed, **_counters(counts)},
+                )
+                return
+    placed = (*placed, 0)
+    yield Step(
+        id="complete",
+        title="Sorted",
+        explanation=(
+            f"After {n - 1} passes the smallest value is left in position 0: the array is "
+            f"sorted, after {counts.comparisons} comparisons and {counts.swaps} swaps."
+        ),
+        lines=("placed", "last"),
+        is_terminal=True,
+        state={"array": array, "sorted": placed, **_counters(counts)},
+        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
+    )
