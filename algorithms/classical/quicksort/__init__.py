@@ -1,0 +1,9 @@
+"""Quicksort: place a pivot, partition around it, and sort each side."""
+
+import eigenvue
+
+
+@eigenvue.hookimpl
+def register_algorithms(register):
+    """Register quicksort."""
+    register(eigenvue.Algorithm.from_package(__name__))
