@@ -8,7 +8,8 @@ For each registered algorithm (or the ones asked for):
   one terminal step and it is the last, highlighted pseudocode lines exist,
   indices run 0, 1, 2, …, the state is JSON-serialisable (``steps()`` works),
   and a second run gives the identical steps;
-- every frame of each run draws, in the light and the dark theme;
+- a sample of each run's frames (the first, the last, one per phase; every frame
+  with ``all_frames``) draws, in the light and the dark theme;
 - related and prerequisite ids name algorithms of the catalogue (an unknown id
   is a warning, not a failure, while the catalogue is being filled in).
 
@@ -189,6 +190,57 @@ def _source(info: PluginInfo | None) -> str:
     return f"plugin {info.name}, from {where}" if where else f"plugin {info.name}"
 
 
+# -- which frames to draw ------------------------------------------------------------------------
+
+#: The most frames :func:`sample_indices` picks from one trace.
+SAMPLE_SIZE = 8
+
+
+def sample_indices(
+    trace: Sequence[Any], meta: Any = None, *, limit: int = SAMPLE_SIZE
+) -> list[int]:
+    """The steps worth drawing to know that a trace's frames draw: a sample, in order.
+
+    The first and the last step, and the first step of each phase; for steps that
+    carry no phase, the first step of each declared meaning (``meta.phases`` names
+    step ids then), else of each step id. At most ``limit`` steps: a diagram that
+    draws one step of a phase draws the others of that phase the same way.
+
+    Parameters
+    ----------
+    trace : sequence of eigenvue.Step
+        The steps.
+    meta : eigenvue.Metadata, optional
+        The algorithm's metadata, whose ``phases`` group phase-less steps by meaning.
+    limit : int
+        The largest sample.
+
+    Examples
+    --------
+    >>> from eigenvue.step import Step
+    >>> steps = [Step(id="s", title="t", explanation="e", state={}, lines=(1,), phase=p)
+    ...          for p in ["init", "loop", "loop", "loop", "done"]]
+    >>> sample_indices(steps)
+    [0, 1, 4]
+    """
+    n = len(trace)
+    if n == 0:
+        return []
+    chosen = {0, n - 1}
+    seen: set[tuple[str, str]] = set()
+    for index, step in enumerate(trace):
+        if step.phase is not None:
+            key = ("phase", step.phase)
+        else:
+            meaning = meta.meaning(None, step.id) if meta is not None else None
+            key = ("meaning", meaning) if meaning else ("id", step.id)
+        if key not in seen:
+            seen.add(key)
+            if len(chosen) < limit:
+                chosen.add(index)
+    return sorted(chosen)
+
+
 # -- the checks of one algorithm -------------------------------------------------------------
 
 
@@ -197,6 +249,7 @@ def check_algorithm(
     known_ids: Iterable[str] = (),
     *,
     frames: bool = True,
+    all_frames: bool = False,
     source: str = "",
 ) -> Section:
     """Run every check on one registered algorithm.
@@ -208,7 +261,9 @@ def check_algorithm(
     known_ids : iterable of str
         The ids of the catalogue, against which related and prerequisite ids are checked.
     frames : bool, default True
-        Draw every frame of every run in both themes.
+        Draw frames of every run in both themes: a sample (see :func:`sample_indices`).
+    all_frames : bool, default False
+        Draw every frame instead of a sample.
     source : str
         Where the algorithm comes from, for the report.
     """
@@ -220,7 +275,7 @@ def check_algorithm(
     for label, inputs in runs:
         trace = _check_run(algorithm, label, inputs, section)
         if trace is not None and frames:
-            _check_frames(trace, label, section)
+            _check_frames(trace, label, section, all_frames=all_frames)
     _check_links(algorithm, set(known_ids), section)
     return section
 
@@ -335,31 +390,37 @@ def _first_difference(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> str:
     return "same steps, different encoding"
 
 
-def _check_frames(trace: Any, label: str, section: Section) -> None:
+def _check_frames(trace: Any, label: str, section: Section, *, all_frames: bool = False) -> None:
     try:
-        from eigenvue.export import iter_frame_images
+        from eigenvue.drawing.frame import TeachingFrame
     except ImportError:
         section.add(f"{label} frames", "warn", "not checked: this eigenvue cannot draw frames")
         return
+    indices = list(range(len(trace))) if all_frames else sample_indices(trace, trace.algorithm.meta)
     for theme in THEMES:
-        # One teaching frame per trace and theme, stepped through: the cost of one export.
-        step = -1
+        # One teaching frame per trace and theme, stepped through as an export does.
+        frame = None
+        step = indices[0]
         try:
-            for step, image in enumerate(iter_frame_images(trace, theme=theme, format="png")):
-                if not image.startswith(PNG_SIGNATURE):
+            frame = TeachingFrame(trace, theme)
+            for step in indices:
+                frame.show_step(step)
+                if not frame.image("png").startswith(PNG_SIGNATURE):
                     section.add(f"{label} frames", "fail", f"{theme}, step {step}: not a PNG image")
                     return
         except Exception as exc:
-            where = f"step {step + 1}" if step + 1 < len(trace) else "after the last step"
-            section.add(f"{label} frames", "fail", f"{theme}, {where}: {_reason(exc)}")
+            section.add(f"{label} frames", "fail", f"{theme}, step {step}: {_reason(exc)}")
             return
-        if step != len(trace) - 1:
-            section.add(
-                f"{label} frames", "fail", f"{theme}: {step + 1} images for {len(trace)} steps"
-            )
-            return
+        finally:
+            if frame is not None:
+                frame.figure.clear()
     note = "" if trace.algorithm.frames_ref else " (no frames.py: text and pseudocode only)"
-    section.add(f"{label} frames", "pass", f"{len(trace)} frames draw in light and dark{note}")
+    drawn = (
+        f"{len(trace)} frames draw"
+        if len(indices) == len(trace)
+        else f"{len(indices)} of {len(trace)} frames (first, last, one per phase) draw"
+    )
+    section.add(f"{label} frames", "pass", f"{drawn} in light and dark{note}")
 
 
 def _check_links(algorithm: Algorithm, known: set[str], section: Section) -> None:
@@ -375,7 +436,9 @@ def _check_links(algorithm: Algorithm, known: set[str], section: Section) -> Non
 # -- the whole registry -------------------------------------------------------------------------
 
 
-def check(ids: Sequence[str] | None = None, *, frames: bool = True) -> Report:
+def check(
+    ids: Sequence[str] | None = None, *, frames: bool = True, all_frames: bool = False
+) -> Report:
     """Check the algorithms with these ids (all when ``None`` or empty), and the plugins.
 
     Plugins that failed to load or to register are failures when every algorithm is
@@ -387,7 +450,10 @@ def check(ids: Sequence[str] | None = None, *, frames: bool = True) -> Report:
     ids : sequence of str, optional
         Algorithm ids; default every registered algorithm.
     frames : bool, default True
-        Draw every frame of the defaults and of every example, in both themes.
+        Draw frames of the defaults and of every example, in both themes: the first,
+        the last and one per phase (see :func:`sample_indices`).
+    all_frames : bool, default False
+        Draw every frame instead of a sample.
     """
     import warnings
 
@@ -421,7 +487,13 @@ def check(ids: Sequence[str] | None = None, *, frames: bool = True) -> Report:
         algorithm = registry.algorithms[algorithm_id]
         source = _source(by_name.get(algorithm.plugin or ""))
         sections.append(
-            check_algorithm(algorithm, registry.algorithms, frames=frames, source=source)
+            check_algorithm(
+                algorithm,
+                registry.algorithms,
+                frames=frames,
+                all_frames=all_frames,
+                source=source,
+            )
         )
 
     # Last, next to the summary, where they are hard to miss.

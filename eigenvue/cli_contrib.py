@@ -59,13 +59,17 @@ def extend(sub: Any) -> None:
         help="check plugins: metadata, runs, trace invariants, frames",
         description=(
             "Check every algorithm (or the ones named): metadata, quiz answers, the defaults "
-            "and every example run, trace invariants, JSON steps, determinism, every frame in "
-            "both themes, related ids; and report plugins that failed to load. "
+            "and every example run, trace invariants, JSON steps, determinism, a sample of frames "
+            "(first, last, one per phase) in both themes, related ids; and report plugins that failed to load. "
             "Exit status 0 when everything holds, 1 otherwise."
         ),
     )
     p.add_argument("ids", nargs="*", metavar="ID", help="algorithm ids (default: all)")
-    p.add_argument("--no-frames", action="store_true", help="skip drawing the frames (much faster)")
+    frames = p.add_mutually_exclusive_group()
+    frames.add_argument("--no-frames", action="store_true", help="skip drawing the frames")
+    frames.add_argument(
+        "--all-frames", action="store_true", help="draw every frame, not a sample (slower)"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = sub.add_parser(
@@ -173,7 +177,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``eigenvue check [ID ...]``: every check; exit 0 only when all hold."""
     from eigenvue.checks import check
 
-    report = check(args.ids, frames=not args.no_frames)
+    report = check(args.ids, frames=not args.no_frames, all_frames=args.all_frames)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
