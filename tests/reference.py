@@ -23,8 +23,23 @@ TOLERANCE = 1e-9
 
 @cache
 def _load(algorithm: str, edge: bool) -> list[dict[str, Any]]:
-    folder = "eigenvue-1.0.2-edge-cases" if edge else "eigenvue-1.0.2"
-    return json.loads((ROOT / folder / f"{algorithm}.json").read_text(encoding="utf-8"))["cases"]
+    return json.loads((ROOT / _folder(edge) / f"{algorithm}.json").read_text(encoding="utf-8"))[
+        "cases"
+    ]
+
+
+def recorded_cases(algorithm: str) -> list[dict[str, Any]]:
+    """Every recorded case of an algorithm, main set then edge cases; none when not recorded."""
+    return [
+        case
+        for edge in (False, True)
+        if (ROOT / _folder(edge) / f"{algorithm}.json").exists()
+        for case in _load(algorithm, edge)
+    ]
+
+
+def _folder(edge: bool) -> str:
+    return "eigenvue-1.0.2-edge-cases" if edge else "eigenvue-1.0.2"
 
 
 def cases(algorithm: str, *, edge: bool = False, errors: bool = False) -> list[Any]:
