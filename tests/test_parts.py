@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
-from eigenvue.drawing.parts import ArrayPart, GraphPart
+from eigenvue.drawing.parts import ArrayPart, GraphPart, StripPart
 from eigenvue.drawing.theme import blend
 
 THEMES = ["light", "dark"]
@@ -289,3 +289,57 @@ def test_graph_refuses_unknown_states_and_nodes():
     part = GraphPart(ax, theme, SQUARE, SQUARE_EDGES)
     with pytest.raises(ValueError, match="unknown node state"):
         part.update(node_states={"A": "seen"})
+
+
+# -- strip -----------------------------------------------------------------------------
+
+
+def visible_labels(part: StripPart) -> list[str]:
+    return [t.get_text() for t, b in zip(part._labels, part._boxes) if b.get_visible()]
+
+
+def box_fill(image, ax, box) -> np.ndarray:
+    x, y = box.get_x() + box.get_width() * 0.15, box.get_y() + box.get_height() * 0.5
+    return colour_at(image, ax, x, y)
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_strip_queue_shows_items_in_order_with_marks(theme_name):
+    fig, ax, theme = make_axes(theme_name, rect=(0, 0.6, 1, 0.3))
+    part = StripPart(ax, theme, kind="queue", capacity=6)
+    part.update(["B", "C", "D"], highlight=(0,), added=(-1,), removed="A")
+    image = pixels(fig)
+    assert visible_labels(part) == ["A", "B", "C", "D"]  # the removed one first, outside
+    boxes = [b for b in part._boxes if b.get_visible()]
+    assert close(box_fill(image, ax, boxes[1]), theme.highlight)
+    assert close(box_fill(image, ax, boxes[3]), blend(theme.update, theme.background, 0.3)[:3])
+    assert close(box_fill(image, ax, boxes[2]), theme.panel)
+    xs = [b.get_x() for b in boxes]
+    assert xs == sorted(xs)  # front on the left
+
+
+def test_strip_overflow_shows_first_items_a_count_and_the_last():
+    _fig, ax, theme = make_axes("light")
+    part = StripPart(ax, theme, kind="queue", capacity=5)
+    part.update([str(i) for i in range(12)])
+    assert visible_labels(part) == ["0", "1", "2", "… +8", "11"]
+
+
+def test_strip_priority_queue_writes_keys_under_items():
+    _fig, ax, theme = make_axes("light")
+    part = StripPart(ax, theme, kind="priority", key_prefix="d=")
+    part.update([("C", 2.0), ("D", float("inf")), ("E", 12.345)])
+    keys = [k.get_text() for k in part._keys if k.get_text()]
+    assert keys == ["d=2", "d=∞", "d=12.3"]
+
+
+def test_strip_stack_grows_upwards_and_pops_above_the_top():
+    _fig, ax, theme = make_axes("light", rect=(0, 0, 0.3, 1))
+    part = StripPart(ax, theme, kind="stack", capacity=6)
+    part.update(["A", "B", "C"], removed="D")
+    boxes = {t.get_text(): b for t, b in zip(part._labels, part._boxes) if b.get_visible()}
+    ys = [boxes[k].get_y() for k in "ABCD"]
+    assert ys == sorted(ys)  # bottom of the stack lowest, the popped item just above the top
+    part.update([])
+    assert part._empty.get_visible()
+    assert visible_labels(part) == []

@@ -106,6 +106,38 @@ def _graph(fig: Figure, theme: Theme) -> None:
     big.update(node_states=states, edge_states={(order[14], order[14] + 1): "active"})
 
 
+def _strip(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import StripPart
+
+    grid = fig.add_gridspec(
+        2,
+        2,
+        width_ratios=(2.6, 1),
+        wspace=0.05,
+        hspace=0.1,
+        left=0.01,
+        right=0.99,
+        top=0.98,
+        bottom=0.02,
+    )
+    queue = StripPart(fig.add_subplot(grid[0, 0]), theme, kind="queue", capacity=8)
+    queue.update(
+        ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"],
+        highlight=(0,),
+        added=(-1,),
+        removed="A",
+        caption="queue: front → back (BFS frontier)",
+    )
+    heap = StripPart(
+        fig.add_subplot(grid[1, 0]), theme, kind="priority", capacity=8, key_prefix="d="
+    )
+    heap.update(
+        [("C", 2.0), ("B", 3.0), ("E", 12.0), ("D", float("inf"))], highlight=(0,), added=(1,)
+    )
+    stack = StripPart(fig.add_subplot(grid[:, 1]), theme, kind="stack", capacity=8)
+    stack.update(["A", "C", "F"], added=(2,), removed="G")
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -117,6 +149,7 @@ def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
 EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "array": _array,
     "graph": _graph,
+    "strip": _strip,
 }
 
 

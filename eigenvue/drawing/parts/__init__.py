@@ -9,6 +9,14 @@ construction. Colours come from the theme by meaning.
 from eigenvue.drawing.parts.array import ArrayPart
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
+from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
 
-__all__ = ["ArrayPart", "GraphPart", "NetworkDrawing", "TablePanel", "default_layer_names"]
+__all__ = [
+    "ArrayPart",
+    "GraphPart",
+    "NetworkDrawing",
+    "StripPart",
+    "TablePanel",
+    "default_layer_names",
+]
