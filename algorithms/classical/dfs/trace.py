@@ -1,0 +1,159 @@
+"""The depth-first search trace: an explicit stack, nodes marked visited when they are popped.
+
+Steps and state follow Eigenvue 1.0.2's ``dfs`` (step ids ``initialize``,
+``visit_node``, ``push_neighbors`` and a terminal ``target_found``,
+``target_not_found`` or ``exploration_complete``). Neighbours are pushed in
+descending id order, so the smallest id is on top and explored first.
+
+One fix: a node's predecessor is the node whose stack entry was popped to reach
+it, so the reported path is the one DFS took. A node waiting on the stack shows
+the node that pushed it last: its newest entry is the one popped first.
+(Eigenvue keeps each node's first discoverer, which can report a path DFS never
+walked: in the triangle A–B–C from A to C, A → C although DFS went A → B → C.)
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Iterator
+from typing import Any
+
+from eigenvue.step import Step
+
+from ..graph_search import drawn_edges, drawn_nodes, path_to
+from .inputs import Inputs
+
+
+def _stack_state(stack: list[str]) -> dict[str, Any]:
+    items = list(stack)
+    return {"stack": items, "dataStructure": {"type": "stack", "label": "Stack", "items": items}}
+
+
+def _top(stack: list[str], limit: int = 6) -> str:
+    if not stack:
+        return "empty"
+    top = ", ".join(reversed(stack[-limit:]))
+    return f"top first: {top}" + (f", … ({len(stack):,} entries)" if len(stack) > limit else "")
+
+
+def trace(inputs: Inputs) -> Iterator[Step]:
+    """Yield the steps of a depth-first search from ``startNode``."""
+    start, target = inputs.startNode, inputs.target
+    graph = {"nodes": drawn_nodes(inputs), "edges": drawn_edges(inputs)}
+    visited: list[str] = []  # kept sorted: the state shows it sorted
+    done: set[str] = set()
+    predecessors: dict[str, str | None] = {start: None}
+    stack = [start]
+
+    goal = f"looking for {target}" if target else "exploring every node it can reach"
+    yield Step(
+        id="initialize",
+        title=f"Start at {start}",
+        explanation=(
+            f"Depth-first search starts at {start}, {goal}. {start} goes on the stack; the "
+            "search always continues from the newest entry, so it follows one path as deep "
+            "as it can before it backs up."
+        ),
+        lines="init",
+        state={**graph, "visited": [], **_stack_state(stack)},
+    )
+
+    while stack:
+        current = stack.pop()
+        if current in done:
+            continue  # an older entry of a node reached meanwhile: skipped without a step
+        done.add(current)
+        insort(visited, current)
+        parent = predecessors[current]
+        came = f"reached from {parent}" if parent is not None else "the start"
+        yield Step(
+            id="visit_node",
+            title=f"Visit {current}",
+            explanation=(
+                f"{current} ({came}) is popped from the top of the stack and marked visited. "
+                f"Stack now: {_top(stack)}."
+            ),
+            lines="visit",
+            state={
+                **graph,
+                "visited": list(visited),
+                **_stack_state(stack),
+                "current": current,
+                "predecessors": dict(predecessors),
+            },
+            visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
+        )
+        if current == target:
+            path = path_to(predecessors, target)
+            yield Step(
+                id="target_found",
+                title=f"Found {target}",
+                explanation=(
+                    f"{target} is the node just visited. Reading back the node each one was "
+                    f"reached from gives the path DFS took: {' → '.join(path)} "
+                    f"({len(path) - 1} edge{'s' if len(path) != 2 else ''}). It is a path, "
+                    "not necessarily a shortest one."
+                ),
+                lines="found",
+                is_terminal=True,
+                state={
+                    **graph,
+                    "visited": list(visited),
+                    "path": path,
+                    "predecessors": dict(predecessors),
+                },
+                visual_actions=[{"type": "markPath", "nodeIds": path}],
+            )
+            return
+        pushed = []
+        for neighbour in sorted(inputs.neighbours(current), reverse=True):
+            if neighbour not in done:
+                predecessors[neighbour] = current
+                stack.append(neighbour)
+                pushed.append(neighbour)
+        if pushed:
+            yield Step(
+                id="push_neighbors",
+                title=f"Push the neighbours of {current}",
+                explanation=(
+                    f"The unvisited neighbours of {current} go on the stack, largest id first, "
+                    f"so that {pushed[-1]}, the smallest, ends on top and is explored next. "
+                    f"Stack: {_top(stack)}."
+                ),
+                lines="push",
+                state={
+                    **graph,
+                    "visited": list(visited),
+                    **_stack_state(stack),
+                    "current": current,
+                },
+                visual_actions=[
+                    {"type": "highlightEdge", "from": current, "to": n, "color": "frontier"}
+                    for n in pushed
+                ],
+            )
+
+    reached = f"{len(visited):,} node{'s' if len(visited) != 1 else ''}"
+    if target:
+        yield Step(
+            id="target_not_found",
+            title=f"{target} cannot be reached",
+            explanation=(
+                f"The stack is empty: every node reachable from {start} has been visited "
+                f"({reached}), and {target} is not among them. No path leads there."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state={**graph, "visited": list(visited)},
+        )
+    else:
+        yield Step(
+            id="exploration_complete",
+            title="Every reachable node visited",
+            explanation=(
+                f"The stack is empty: the search has visited all {reached} reachable from {start}."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state={**graph, "visited": list(visited)},
+        )

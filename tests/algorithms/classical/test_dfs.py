@@ -1,0 +1,174 @@
+"""Depth-first search: networkx's preorder and DFS tree; the path DFS took; input rules."""
+
+import copy
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from tests.algorithms.classical.graph_support import (
+    assert_matches_but_for_the_layout,
+    digraph,
+    graphs,
+    without_positions,
+)
+from tests.reference import assert_matches_reference, case_named
+from tests.refusals import assert_refused
+
+ID = "dfs"
+CYCLE = "fixture: cycle"
+TRIANGLE = "edge: path follows first discoverer (triangle)"
+UNREACHABLE = "edge: unreachable target"
+EXPLORE_ALL = "edge: explore all of 6-node graph"
+#: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
+DEVIATIONS: dict[str, str] = {
+    CYCLE: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
+    TRIANGLE: "test_the_triangle_path_is_the_one_dfs_walked",
+    UNREACHABLE: "test_a_case_recorded_with_empty_positions_matches_when_laid_out",
+    EXPLORE_ALL: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
+}
+
+DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
+
+REFUSALS: list[tuple[dict, str]] = [
+    ({"adjacencyList": {"A": ["B"], "B": ["A", "Q"]}}, "adjacencyList.B[1]"),
+    ({"adjacencyList": {"A": [{"to": "B"}]}}, "adjacencyList.A[0]"),
+    ({"adjacencyList": {}}, "adjacencyList"),
+    ({"adjacencyList": "A-B"}, "adjacencyList"),
+    ({"startNode": "G"}, "startNode"),
+    ({"startNode": None}, "startNode"),
+    ({"targetNode": "G"}, "targetNode"),
+    ({"targetNode": ["F"]}, "targetNode"),
+    ({"positions": None}, "positions"),
+    ({"positions": {"A": {"x": 0.1, "y": 0.5}}}, "positions"),
+    ({"positions": {**DEFAULT_POSITIONS, "F": {"x": 2, "y": 0.5}}}, "positions.F.x"),
+    ({"positions": {**DEFAULT_POSITIONS, "F": None}}, "positions.F"),
+    (
+        {"adjacencyList": {str(i): [str((i + 1) % 3000)] for i in range(3000)}, "startNode": "0"},
+        "adjacencyList",
+    ),
+    ({"stack": []}, "stack"),
+]
+
+
+def run(inputs):
+    return eigenvue.steps(ID, inputs)
+
+
+def ascending(adjacency):
+    """The graph with each neighbour list sorted ascending: the order this DFS tries them in."""
+    return digraph({node: sorted(set(entries)) for node, entries in adjacency.items()})
+
+
+def visits(steps):
+    return [s["state"]["current"] for s in steps if s["id"] == "visit_node"]
+
+
+# -- where Eigenvue 1.0.2 is wrong --------------------------------------------------------
+
+
+def test_the_triangle_path_is_the_one_dfs_walked():
+    case = case_named(ID, TRIANGLE, edge=True)
+    steps = run(without_positions(case["inputs"]))
+    assert visits(steps) == ["A", "B", "C"]
+    assert steps[-1]["state"]["path"] == ["A", "B", "C"]  # Eigenvue: ["A", "C"]
+    assert steps[-1]["state"]["predecessors"] == {"A": None, "B": "A", "C": "B"}
+
+
+def test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped():
+    # Cycle: A pushes C and B, B pushes C again, and that newer entry of C is popped.
+    # 6-node graph: A pushes C early, F pushes it again at the end, and F's entry is popped.
+    for name, edge, parent in [(CYCLE, False, "B"), (EXPLORE_ALL, True, "F")]:
+        case = copy.deepcopy(case_named(ID, name, edge=edge))
+        c_visited = False
+        for step in case["steps"]:
+            if step["id"] == "visit_node" and step["state"]["current"] == "C":
+                assert step["state"]["predecessors"]["C"] == "A"  # Eigenvue's first discoverer
+                step["state"]["predecessors"]["C"] = parent
+                c_visited = True
+        assert c_visited
+        if edge:
+            case["inputs"]["positions"] = {}
+            assert_matches_but_for_the_layout(ID, case)
+        else:
+            assert_matches_reference(run(case["inputs"]), case["steps"])
+
+
+def test_a_case_recorded_with_empty_positions_matches_when_laid_out():
+    assert_matches_but_for_the_layout(ID, case_named(ID, UNREACHABLE, edge=True))
+
+
+def test_the_differences_are_documented():
+    titles = " ".join(d.title for d in eigenvue.get(ID).differences)
+    assert "path" in titles and "checked" in titles
+
+
+# -- against networkx ---------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(adjacency=graphs(), data=st.data())
+def test_visit_order_and_tree_are_networkx_dfs(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start})
+    graph = ascending(adjacency)
+    assert visits(steps) == list(nx.dfs_preorder_nodes(graph, start))
+    assert steps[-1]["id"] == "exploration_complete"
+    assert steps[-1]["state"]["visited"] == sorted({start} | nx.descendants(graph, start))
+    parents = [s for s in steps if s["id"] == "visit_node"][-1]["state"]["predecessors"]
+    tree = nx.dfs_predecessors(graph, start)
+    assert {v: parents[v] for v in visits(steps) if v != start} == tree
+
+
+@settings(max_examples=150, deadline=None)
+@given(adjacency=graphs(), data=st.data())
+def test_the_path_found_is_the_dfs_tree_path(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    target = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start, "targetNode": target})
+    graph = ascending(adjacency)
+    if not nx.has_path(graph, start, target):
+        assert steps[-1]["id"] == "target_not_found"
+        return
+    assert steps[-1]["id"] == "target_found"
+    path = steps[-1]["state"]["path"]
+    tree = nx.dfs_tree(graph, start)
+    assert path == nx.shortest_path(tree, start, target)  # a tree has one path
+    assert visits(steps) == list(nx.dfs_preorder_nodes(graph, start))[: len(visits(steps))]
+    assert visits(steps)[-1] == target
+
+
+@settings(max_examples=60, deadline=None)
+@given(adjacency=graphs())
+def test_the_stack_is_last_in_first_out(adjacency):
+    start = sorted(adjacency)[0]
+    steps = run({"adjacencyList": adjacency, "startNode": start})
+    stack = [start]
+    for before, step in zip(steps, steps[1:-1]):
+        state = step["state"]
+        if step["id"] == "visit_node":
+            # Popped from the top, after skipping stale entries of visited nodes.
+            visited_before = set(before["state"]["visited"])
+            while stack[-1] in visited_before:
+                stack.pop()
+            assert stack.pop() == state["current"]
+        else:
+            pushed = state["stack"][len(stack) :]
+            assert state["stack"][: len(stack)] == stack
+            assert pushed == sorted(pushed, reverse=True)
+            stack = list(state["stack"])
+        assert state["stack"] == stack == state["dataStructure"]["items"]
+
+
+def test_hand_worked_default_walk():
+    # A → B → D (dead end), back to B → E → F.
+    steps = run(None)
+    assert visits(steps) == ["A", "B", "D", "E", "F"]
+    assert steps[-1]["state"]["path"] == ["A", "B", "E", "F"]
+
+
+def test_a_too_large_graph_is_refused_with_the_limit_and_the_largest_that_fits():
+    ring = {str(i): [str((i + 1) % 3000)] for i in range(3000)}
+    error = assert_refused(ID, {"adjacencyList": ring, "startNode": "0"}, "adjacencyList")
+    assert "40,000,000" in str(error) and "nodes" in str(error)
