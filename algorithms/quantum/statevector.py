@@ -225,9 +225,12 @@ def bloch_angles(alpha0: complex, alpha1: complex) -> tuple[float, float]:
     (``|alpha0| ≈ 0``) φ is the absolute phase of ``alpha1``; at the north pole
     φ is 0; elsewhere φ is the relative phase ``arg alpha1 − arg alpha0``
     taken mod 2π (which can give exactly 2π for a tiny negative phase).
+    θ is computed as ``2·atan2(|alpha1|, |alpha0|)``, not ``2·acos|alpha0|``.
     """
     a = min(max(abs(alpha0), 0.0), 1.0)
-    theta = 2 * math.acos(a)
+    # 2·atan2(|α1|, |α0|) equals Eigenvue's 2·acos|α0| for a normalised state, but keeps
+    # every digit near the poles, where acos of a number close to 1 loses half of them.
+    theta = 2 * math.atan2(abs(alpha1), abs(alpha0))
     if a < 1e-10:
         return math.pi, _wrap(math.atan2(alpha1.imag, alpha1.real))
     if abs(alpha1) < 1e-10:
