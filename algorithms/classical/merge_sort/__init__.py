@@ -1,0 +1,9 @@
+"""Merge sort: merge sorted runs of 1, 2, 4, … values until one run holds them all."""
+
+import eigenvue
+
+
+@eigenvue.hookimpl
+def register_algorithms(register):
+    """Register merge sort."""
+    register(eigenvue.Algorithm.from_package(__name__))
