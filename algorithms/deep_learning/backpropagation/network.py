@@ -1,46 +1,31 @@
-"""A fully connected network trained by backpropagation, in numpy.
+"""Backpropagation through the feedforward lesson's network, in numpy.
 
-Pure numerics: no steps, no plotting. The conventions (Xavier-uniform weights
-from the string-seeded generator, biases of 0.01, one activation for every
-layer) are those of the Eigenvue step format, so the same seed gives the same
-network.
-
-Layer ``l`` holds ``weights[l]`` of shape ``(n_l, n_{l-1})`` and ``biases[l]``
-of shape ``(n_l,)``; index 0 (the input layer) holds empty arrays so that
-indices match layer numbers. Activations are vectors ``(n_l,)`` for one example
-or matrices ``(n_l, m)`` with one column per example for a batch; a batch's
-loss is the mean over all its entries.
+Pure numerics: no steps, no plotting. The network, its seeded initial weights
+and its forward pass are the feedforward lesson's
+(:mod:`algorithms.deep_learning.feedforward_network.network`); this module adds
+what training needs: the activations' slopes, the loss, the backward pass, the
+gradients and a finite-difference check of them. A batch's loss is the mean
+over all its entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import numpy as np
 
-from eigenvue.prng import StringRandom
+from algorithms.deep_learning.feedforward_network.network import ForwardPass, forward
+from algorithms.deep_learning.perceptron.neuron import sigmoid
 
 Array = np.ndarray
 
-# -- activations ----------------------------------------------------------------
-
-
-def sigmoid(z: Array) -> Array:
-    """1 / (1 + e^-z), computed without overflow for any finite z."""
-    e = np.exp(-np.abs(z))  # never overflows: the exponent is ≤ 0
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+# -- the slopes of the activations ------------------------------------------------
 
 
 def sigmoid_prime(z: Array) -> Array:
     """σ'(z) = σ(z)(1 − σ(z))."""
     s = sigmoid(z)
     return s * (1.0 - s)
-
-
-def relu(z: Array) -> Array:
-    """max(0, z)."""
-    return np.maximum(z, 0.0)
 
 
 def relu_prime(z: Array) -> Array:
@@ -53,10 +38,11 @@ def tanh_prime(z: Array) -> Array:
     return 1.0 - np.tanh(z) ** 2
 
 
-ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
-    "sigmoid": (sigmoid, sigmoid_prime),
-    "relu": (relu, relu_prime),
-    "tanh": (np.tanh, tanh_prime),
+#: f' of each activation a network may use, by name.
+SLOPES: dict[str, Callable[[Array], Array]] = {
+    "sigmoid": sigmoid_prime,
+    "relu": relu_prime,
+    "tanh": tanh_prime,
 }
 
 # -- losses -------------------------------------------------------------------------
@@ -85,51 +71,10 @@ def output_delta(prediction: Array, target: Array, z: Array, kind: str, activati
     k = prediction.size
     if kind == "binary-cross-entropy":
         return (prediction - target) / k
-    return (2.0 / k) * (prediction - target) * ACTIVATIONS[activation][1](z)
+    return (2.0 / k) * (prediction - target) * SLOPES[activation](z)
 
 
-# -- the network ---------------------------------------------------------------------
-
-
-def xavier_weights(layer_sizes: Sequence[int], seed: str) -> list[Array]:
-    """Xavier-uniform weights drawn from one string-seeded generator.
-
-    Layer by layer, destination neuron (row) outer, source neuron (column) inner:
-    ``W[l][j, i] = (2r − 1) · sqrt(6 / (n_{l-1} + n_l))``.
-    """
-    rng = StringRandom(seed)
-    weights = [np.empty((0, 0))]
-    for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]):
-        limit = np.sqrt(6.0 / (n_in + n_out))
-        draws = rng.random_array(n_in * n_out).reshape(n_out, n_in)
-        weights.append((2.0 * draws - 1.0) * limit)
-    return weights
-
-
-def initial_biases(layer_sizes: Sequence[int]) -> list[Array]:
-    """Every bias starts at 0.01."""
-    return [np.empty(0)] + [np.full(n, 0.01) for n in layer_sizes[1:]]
-
-
-@dataclass(frozen=True)
-class ForwardPass:
-    """Pre-activations ``z[l]`` and activations ``a[l]`` of every layer (``z[0]`` is empty)."""
-
-    z: list[Array]
-    a: list[Array]
-
-
-def forward(weights: list[Array], biases: list[Array], x: Array, activation: str) -> ForwardPass:
-    """z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]) for every layer after the input.
-
-    ``x`` is one example ``(n_0,)`` or a batch ``(n_0, m)``.
-    """
-    f = ACTIVATIONS[activation][0]
-    z, a = [np.empty(0)], [x]
-    for w, b in zip(weights[1:], biases[1:]):
-        z.append(w @ a[-1] + (b if x.ndim == 1 else b[:, None]))
-        a.append(f(z[-1]))
-    return ForwardPass(z, a)
+# -- the backward pass ----------------------------------------------------------------
 
 
 def backward(
@@ -144,7 +89,7 @@ def backward(
     Hidden deltas use the weights before any update:
     δ[l] = (W[l+1]ᵀ δ[l+1]) ⊙ f'(z[l]).
     """
-    f_prime = ACTIVATIONS[activation][1]
+    f_prime = SLOPES[activation]
     n_layers = len(weights)
     deltas: list[Array] = [np.empty(0)] * n_layers
     deltas[-1] = output_delta(passed.a[-1], target, passed.z[-1], loss_kind, activation)
@@ -180,14 +125,6 @@ def parameter_gradients(
         weight_gradient(deltas[layer], passed.a[layer - 1]) for layer in range(1, len(weights))
     ]
     return grads_w, [np.empty(0), *(bias_gradient(d) for d in deltas[1:])]
-
-
-def gradient_norms(deltas: list[Array], activations: list[Array]) -> list[float]:
-    """‖∂loss/∂W[l]‖ (Frobenius) of every layer after the input: how fast each layer learns."""
-    return [
-        float(np.linalg.norm(weight_gradient(deltas[layer], activations[layer - 1])))
-        for layer in range(1, len(deltas))
-    ]
 
 
 #: At most this many weights per layer are checked by finite differences (a seeded sample).

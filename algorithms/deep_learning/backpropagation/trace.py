@@ -15,21 +15,12 @@ from typing import Any
 
 import numpy as np
 
+from algorithms.deep_learning.feedforward_network import network as ff
 from eigenvue.step import Step
 
 from . import datasets
 from . import network as nn
 from .inputs import Inputs
-
-# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_EPOCH = (2,)
-LINES_FORWARD_START = (3,)
-LINES_FORWARD_LAYER = (4, 5, 6)
-LINES_LOSS = (7,)
-LINES_OUTPUT_DELTA = (9,)
-LINES_HIDDEN_DELTA = (10, 11)
-LINES_UPDATE = (13, 14, 15, 16)
-LINES_DONE = (17,)
 
 LOSS_NAMES = {"mse": "mean squared error", "binary-cross-entropy": "binary cross-entropy"}
 
@@ -86,8 +77,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     """Yield the steps of training: one epoch in detail, then one step per (sampled) epoch."""
     run = _setup(inputs)
     sizes = list(inputs.layerSizes)
-    weights = nn.xavier_weights(sizes, inputs.seed)
-    biases = nn.initial_biases(sizes)
+    weights = ff.xavier_weights(sizes, inputs.seed)
+    biases = ff.initial_biases(sizes)
     first = yield from _detailed_epoch(run, weights, biases)
     if inputs.eigenvue_compatible:
         yield _complete_compatible(run, first)
@@ -99,7 +90,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
 class EpochResult:
     """The outcome of one epoch: what it saw and the parameters it left."""
 
-    passed: nn.ForwardPass
+    passed: ff.ForwardPass
     loss: float
     deltas: list[np.ndarray]
     weights: list[np.ndarray]
@@ -114,7 +105,7 @@ def _detailed_epoch(
     sizes = list(inputs.layerSizes)
     n_layers = len(sizes)
     output = n_layers - 1
-    passed = nn.forward(weights, biases, run.x, act)
+    passed = ff.forward(weights, biases, run.x, act)
     a = [run.rows(v) for v in passed.a]
     examples = f"The {run.x.shape[1]} examples of {inputs.dataset!r}" if run.batch else None
 
@@ -131,7 +122,7 @@ def _detailed_epoch(
             f"seed {inputs.seed!r}; every bias starts at 0.01."
         ),
         phase="forward",
-        lines=LINES_FORWARD_START,
+        lines="present",
         state={
             "layerSizes": sizes,
             "activations": a[:1],
@@ -155,7 +146,7 @@ def _detailed_epoch(
                 + (" (Values of the first examples shown.)" if run.batch else "")
             ),
             phase="forward",
-            lines=LINES_FORWARD_LAYER,
+            lines="forward_layer",
             state={
                 "layerSizes": sizes,
                 "activations": a[: layer + 1],
@@ -179,7 +170,7 @@ def _detailed_epoch(
             + f" is {loss:.6g}: the number training will push down."
         ),
         phase="loss",
-        lines=LINES_LOSS,
+        lines="loss",
         state={
             "layerSizes": sizes,
             "activations": a,
@@ -234,7 +225,7 @@ def _detailed_epoch(
                     f"The chain rule gives δ = {how} = {_fmt(known[layer])}." + check_text
                 ),
                 phase="backward",
-                lines=LINES_OUTPUT_DELTA,
+                lines="output_delta",
                 state=state,
                 visual_actions=[
                     {"type": "showGradient", "layer": layer, "gradients": known[layer]}
@@ -251,7 +242,7 @@ def _detailed_epoch(
                     "neurons that erred." + check_text
                 ),
                 phase="backward",
-                lines=LINES_HIDDEN_DELTA,
+                lines="hidden_delta",
                 state=state,
                 visual_actions=[
                     {"type": "showGradient", "layer": layer, "gradients": known[layer]}
@@ -278,7 +269,7 @@ def _detailed_epoch(
                 f"b ← b − η·δ. The largest change is {change:.3g}."
             ),
             phase="update",
-            lines=LINES_UPDATE,
+            lines="update",
             state={
                 "layerSizes": sizes,
                 "activations": a,
@@ -316,7 +307,7 @@ def _complete_compatible(run: Setup, epoch: EpochResult) -> Step:
             "how a network learns."
         ),
         phase="complete",
-        lines=LINES_DONE,
+        lines="done",
         is_terminal=True,
         state={
             "layerSizes": list(run.inputs.layerSizes),
@@ -363,7 +354,7 @@ def _later_epochs(run: Setup, first: EpochResult) -> Iterator[Step]:
     last = first
     for epoch in range(2, inputs.epochs + 1):
         with np.errstate(over="ignore", invalid="ignore"):
-            passed = nn.forward(weights, biases, run.x, act)
+            passed = ff.forward(weights, biases, run.x, act)
             loss = nn.loss(passed.a[-1], run.y, inputs.lossFunction)
             deltas = nn.backward(weights, passed, run.y, inputs.lossFunction, act)
             grads_w = [nn.weight_gradient(deltas[i], passed.a[i - 1]) for i in range(1, n_layers)]
@@ -400,7 +391,7 @@ def _epoch_step(
     weights: list[np.ndarray],
     biases: list[np.ndarray],
     grads_w: list[np.ndarray],
-    passed: nn.ForwardPass,
+    passed: ff.ForwardPass,
     dataset: dict[str, Any] | None,
 ) -> Step:
     """One later epoch, summarised: its loss, the history so far, the gradient norms."""
@@ -441,7 +432,7 @@ def _epoch_step(
             + boundary_text
         ),
         phase="training",
-        lines=LINES_EPOCH,
+        lines="epoch",
         state=state,
     )
 
@@ -458,7 +449,7 @@ def _complete_training(
     """The terminal step of a training run: final parameters, predictions and the loss history."""
     inputs = run.inputs
     with np.errstate(over="ignore", invalid="ignore"):
-        final = nn.forward(weights, biases, run.x, run.act)
+        final = ff.forward(weights, biases, run.x, run.act)
         final_loss = nn.loss(final.a[-1], run.y, inputs.lossFunction)
     state: dict[str, Any] = {
         "layerSizes": list(inputs.layerSizes),
@@ -494,7 +485,7 @@ def _complete_training(
         title="Training done",
         explanation=story,
         phase="complete",
-        lines=LINES_DONE,
+        lines="done",
         is_terminal=True,
         state=state,
     )

@@ -6,4 +6,8 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register the feedforward network."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    register(
+        eigenvue.Algorithm.from_package(
+            __name__, source_files=("../perceptron/neuron.py", "network.py", "trace.py")
+        )
+    )

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from algorithms.deep_learning.backpropagation import network as nn
 from eigenvue.drawing import Diagram as BaseDiagram
 from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, default_layer_names
 from eigenvue.text import number
+
+from . import network as nn
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -1,8 +1,8 @@
 """The feedforward-network trace: one forward pass, narrated layer by layer.
 
-The network is the one the backpropagation lesson trains (same seeded
-Xavier-uniform weights, biases and activations), so its forward pass comes from
-:mod:`algorithms.deep_learning.backpropagation.network`. The state follows the
+The network and its forward pass are :mod:`.network`'s, which the
+backpropagation lesson trains too (same seeded Xavier-uniform weights, biases
+and activations). The state follows the
 Eigenvue 1.0.2 step format; the weights and every layer's activations are
 shared between steps, not copied.
 """
@@ -13,16 +13,11 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from algorithms.deep_learning.backpropagation import network as nn
 from eigenvue.step import Step
 from eigenvue.text import short_vector
 
+from . import network as nn
 from .inputs import Inputs
-
-# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_ARCHITECTURE = (1, 2, 3)
-LINES_LAYER = (4, 5, 6)
-LINES_OUTPUT = (7,)
 
 #: Above this many values the narration lists the first few and the count.
 LISTED = 4
@@ -86,7 +81,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             f"example x = {short_vector(x, LISTED)}."
         ),
         phase="initialization",
-        lines=LINES_ARCHITECTURE,
+        lines="architecture",
         state=state(1),
         visual_actions=[
             {"type": "activateNeuron", "layer": 0, "index": i, "value": float(v)}
@@ -111,7 +106,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 f"a = {short_vector(passed.a[layer], LISTED)}."
             ),
             phase="forward-propagation",
-            lines=LINES_LAYER,
+            lines="layer",
             state=state(layer + 1),
             visual_actions=[
                 {"type": "propagateSignal", "fromLayer": layer - 1, "toLayer": layer},
@@ -134,7 +129,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "nothing yet: training them on examples is the job of backpropagation."
         ),
         phase="result",
-        lines=LINES_OUTPUT,
+        lines="output",
         is_terminal=True,
         state=state(n_layers),
         visual_actions=[

@@ -18,6 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 import eigenvue.drawing
+from eigenvue.text import number
 
 from .neuron import ACTIVATIONS
 
@@ -44,15 +45,6 @@ CURVE_LABELS = {
     "tanh": "tanh(z)",
     "step": "step(z) = 1 if z ≥ 0 else 0",
 }
-
-
-def _num(value: float) -> str:
-    """Three significant digits, a real minus sign, and a short exponent (``2e−7``, ``1e100``)."""
-    text = f"{value:.3g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}e{int(exponent)}"
-    return text.replace("-", "−")
 
 
 def _rows(n: int) -> list[int | None]:
@@ -220,7 +212,7 @@ class Diagram(eigenvue.drawing.Diagram):
         w = np.asarray(state["weights"], dtype=float)
 
         for text, i in zip(self.input_texts, self.row_indices):
-            text.set_text(f"{_label('x', i)} = {_num(x[i])}")
+            text.set_text(f"{_label('x', i)} = {number(x[i], 3)}")
             text.set_color(theme.forward if at == 0 else theme.text)
             patch = text.get_bbox_patch()
             patch.set_edgecolor(theme.forward if at == 0 else theme.edge)
@@ -240,16 +232,16 @@ class Diagram(eigenvue.drawing.Diagram):
             edge.set_color(sign_colour if weighed else theme.edge)
             edge.set_linewidth(width if weighed else 1.0)
             edge.set_alpha(1.0 if at in (1, 2) or not weighed else 0.55)
-            weight_text.set_text(f"× {_num(w[i])}" if weighed else "")
+            weight_text.set_text(f"× {number(w[i], 3)}" if weighed else "")
             weight_text.set_color(sign_colour)
             weight_text.set_fontweight("bold" if at == 1 else "normal")
-            product_text.set_text(f"= {_num(products[i])}" if products is not None else "")
+            product_text.set_text(f"= {number(products[i], 3)}" if products is not None else "")
             product_text.set_color(theme.forward if at == 2 else theme.text)
             product_text.set_fontweight("bold" if at == 2 else "normal")
 
         self.legend.set_visible(at >= 1)
         bias_on = at >= 1
-        self.bias_text.set_text(f"bias b = {_num(state['bias'])}" if bias_on else "")
+        self.bias_text.set_text(f"bias b = {number(state['bias'], 3)}" if bias_on else "")
         self.bias_text.get_bbox_patch().set_visible(bias_on)
         self.bias_edge.set_color(theme.text if bias_on else theme.edge)
         self.bias_edge.set_visible(bias_on)
@@ -258,7 +250,7 @@ class Diagram(eigenvue.drawing.Diagram):
         z, a = state.get("z"), state.get("a")
         lines = ["Σ  →  f"]
         if z is not None:
-            lines = [f"z = {_num(z)}"] + ([f"a = {_num(a)}"] if a is not None else [])
+            lines = [f"z = {number(z, 3)}"] + ([f"a = {number(a, 3)}"] if a is not None else [])
         self.neuron_text.set_text("\n".join(lines))
         busy = at in (3, 4)
         self.neuron.set_edgecolors(theme.highlight if busy else theme.text)
@@ -266,7 +258,7 @@ class Diagram(eigenvue.drawing.Diagram):
 
         done = step.is_terminal
         self.output_arrow.set_color(theme.done if done else theme.edge)
-        self.output_text.set_text(f"a = {_num(state['output'])}" if done else "a = ?")
+        self.output_text.set_text(f"a = {number(state['output'], 3)}" if done else "a = ?")
         out_patch = self.output_text.get_bbox_patch()
         out_patch.set_edgecolor(theme.done if done else theme.edge)
         out_patch.set_linewidth(2.0 if done else 1.0)
@@ -280,9 +272,9 @@ class Diagram(eigenvue.drawing.Diagram):
         p = np.asarray(state["weightedInputs"], dtype=float)
         b, z = float(state["bias"]), float(state["z"])
         if p.size > 4:
-            return f"z = sum of the {p.size:,} weighted inputs + b = {_num(z)}"
-        terms = " + ".join(_num(v) if v >= 0 else f"({_num(v)})" for v in [*p, b])
-        return f"z = {terms} = {_num(z)}"
+            return f"z = sum of the {p.size:,} weighted inputs + b = {number(z, 3)}"
+        terms = " + ".join(number(v, 3) if v >= 0 else f"({number(v, 3)})" for v in [*p, b])
+        return f"z = {terms} = {number(z, 3)}"
 
     def _update_curve(self, z: float | None, a: float | None, at: int, done: bool) -> None:
         theme = self.theme
@@ -302,7 +294,7 @@ class Diagram(eigenvue.drawing.Diagram):
             right_half = z > 0.4 * self.curve_half
             self.z_label.set_position((z, self.curve_low))
             self.z_label.set_horizontalalignment("right" if right_half else "left")
-            self.z_label.set_text(f"z = {_num(z)} " if right_half else f" z = {_num(z)}")
+            self.z_label.set_text(f"z = {number(z, 3)} " if right_half else f" z = {number(z, 3)}")
             self.z_label.set_color(colour)
         show_a = a is not None
         self.a_line.set_visible(show_a)
@@ -311,7 +303,7 @@ class Diagram(eigenvue.drawing.Diagram):
             self.a_line.set_data([-self.curve_half, z], [a, a])
             self.a_line.set_color(colour)
             self.a_label.set_position((-self.curve_half, a))
-            self.a_label.set_text(f" a = {_num(a)}")
+            self.a_label.set_text(f" a = {number(a, 3)}")
             self.a_label.set_color(colour)
             self.point.set_data([z], [a])
             self.point.set_color(colour)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 import eigenvue
-from eigenvue import InputError
+from eigenvue.inputs import Bounded, one_per
 
 #: Resource limit: a million inputs take well under a second and about 100 MB in steps().
 MAX_INPUTS = 1_000_000
 #: Keeps every product w·x, and the sum of up to MAX_INPUTS of them, finite in float64.
-MAX_MAGNITUDE = 1e100
-
-Value = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+Value = Bounded(-1e100, 1e100)
 
 
 class Inputs(eigenvue.Inputs):
@@ -41,12 +39,4 @@ class Inputs(eigenvue.Inputs):
         description="The function f applied to the weighted sum z to give the output a = f(z).",
     )
 
-    @model_validator(mode="after")
-    def _one_weight_per_input(self) -> Inputs:
-        if len(self.weights) != len(self.inputs):
-            raise InputError(
-                "weights",
-                f"must have one weight per input: got {len(self.weights)} weights "
-                f"for {len(self.inputs)} inputs",
-            )
-        return self
+    rules = (one_per("weights", "inputs", what="weight"),)

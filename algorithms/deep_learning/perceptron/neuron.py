@@ -1,8 +1,8 @@
 """One artificial neuron in numpy: weighted inputs, their sum plus a bias, an activation.
 
-Pure numerics: no steps, no plotting. The smooth activations are the ones the
-network lessons use (:mod:`algorithms.deep_learning.backpropagation.network`),
-so a neuron here and a neuron inside a network compute the same thing.
+Pure numerics: no steps, no plotting. The activations are the ones the network
+lessons apply to every neuron of a layer (they import them from here), so a
+neuron here and a neuron inside a network compute the same thing.
 """
 
 from __future__ import annotations
@@ -11,9 +11,18 @@ from collections.abc import Callable
 
 import numpy as np
 
-from algorithms.deep_learning.backpropagation.network import relu, sigmoid
-
 Array = np.ndarray
+
+
+def sigmoid(z: Array) -> Array:
+    """1 / (1 + e^-z), computed without overflow for any finite z."""
+    e = np.exp(-np.abs(z))  # never overflows: the exponent is ≤ 0
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def relu(z: Array) -> Array:
+    """max(0, z)."""
+    return np.maximum(z, 0.0)
 
 
 def step(z: Array) -> Array:

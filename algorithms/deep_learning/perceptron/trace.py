@@ -17,14 +17,6 @@ from eigenvue.text import number, short_vector
 from . import neuron
 from .inputs import Inputs
 
-# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_INPUTS = (1,)
-LINES_WEIGHTS = (2,)
-LINES_PRODUCTS = (3, 4)
-LINES_SUM = (5,)
-LINES_ACTIVATION = (6,)
-LINES_OUTPUT = (7,)
-
 #: Above this many inputs the narration summarises instead of listing every term.
 LISTED = 4
 
@@ -94,7 +86,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "the features of one example, one number each."
         ),
         phase="input",
-        lines=LINES_INPUTS,
+        lines="inputs",
         state=base,
         visual_actions=[
             {"type": "activateNeuron", "layer": 0, "index": i, "value": float(v)}
@@ -112,7 +104,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             f"The bias b = {number(b)} shifts the threshold."
         ),
         phase="weights",
-        lines=LINES_WEIGHTS,
+        lines="weights",
         state=base,
         visual_actions=[{"type": "showWeights", "weights": w, "bias": b}],
     )
@@ -124,7 +116,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title="Weigh the inputs",
         explanation=f"Multiply each input by its weight: {_products(x, w, p)}.",
         phase="computation",
-        lines=LINES_PRODUCTS,
+        lines="products",
         state=with_products,
         visual_actions=[{"type": "showWeightedInputs", "values": p}],
     )
@@ -139,7 +131,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "This pre-activation measures the evidence for firing."
         ),
         phase="computation",
-        lines=LINES_SUM,
+        lines="sum",
         state=with_z,
         visual_actions=[{"type": "showPreActivation", "value": z}],
     )
@@ -151,7 +143,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title=f"Apply the activation ({act})",
         explanation=f"{WHAT_F_DOES[act]}: a = {act}({number(z)}) = {number(a)}.",
         phase="activation",
-        lines=LINES_ACTIVATION,
+        lines="activation",
         state=with_a,
         visual_actions=[{"type": "showActivationFunction", "fn": act, "input": z, "output": a}],
     )
@@ -161,7 +153,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title="The neuron's output",
         explanation=f"The neuron outputs a = {number(a)}. {_reading(act, a)}",
         phase="output",
-        lines=LINES_OUTPUT,
+        lines="output",
         is_terminal=True,
         state={**with_a, "output": a},
         visual_actions=[
