@@ -80,15 +80,15 @@ class Inputs(eigenvue.Inputs):
                     f"got {replacement!r}",
                 )
         if self.corpus is not None:
-            if "mergeRules" in self.model_fields_set:
+            # Rules of one's own beside a corpus would be ignored: say so rather than drop them.
+            # (The default rules may be present: they are what a dump of these inputs holds.)
+            if "mergeRules" in self.model_fields_set and self.mergeRules != DEFAULT_RULES:
                 raise InputError(
                     "mergeRules",
                     "cannot be given together with a corpus: the corpus is there to learn them",
                 )
             if not self.corpus.split():
                 raise InputError("corpus", "must contain at least one word")
-        elif "numMerges" in self.model_fields_set:
-            raise InputError("numMerges", "needs a corpus to learn the merges from")
         n = len(self.text)
         rules = self.numMerges if self.corpus is not None else len(self.mergeRules)
         # Each rule is a step (or two per merge, at most n − 1 merges in all); each holds n tokens.
