@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
-from eigenvue.drawing.parts import ArrayPart, GraphPart, StripPart
+from eigenvue.drawing.parts import ArrayPart, GraphPart, GridPart, StripPart
 from eigenvue.drawing.theme import blend
 
 THEMES = ["light", "dark"]
@@ -343,3 +343,66 @@ def test_strip_stack_grows_upwards_and_pops_above_the_top():
     part.update([])
     assert part._empty.get_visible()
     assert visible_labels(part) == []
+
+
+# -- grid ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_grid_colours_cells_on_a_fixed_scale_and_writes_values_legibly(theme_name):
+    fig, ax, theme = make_axes(theme_name, rect=(0.1, 0.1, 0.6, 0.8))
+    part = GridPart(ax, theme, (2, 2), vmin=0, vmax=10, colorbar=False)
+    part.update([[0, 10], [5, 2.5]])
+    image = pixels(fig)
+    from matplotlib import colormaps
+
+    cmap = colormaps[theme.sequential]
+    assert close(colour_at(image, ax, 0.3, -0.3), cmap(0.0)[:3])
+    assert close(colour_at(image, ax, 1.3, -0.3), cmap(1.0)[:3])
+    assert close(colour_at(image, ax, 0.3, 0.7), cmap(0.5)[:3])
+    # Text on the darkest cell is light, on the brightest dark (viridis runs dark to bright).
+    dark_cell, bright_cell = part._texts[0][0], part._texts[0][1]
+    assert sum(to_rgb(dark_cell.get_color())) > sum(to_rgb(bright_cell.get_color()))
+    assert dark_cell.get_text() == "0" and part._texts[1][1].get_text() == "2.5"
+
+
+def test_grid_masks_nan_cells_and_outlines_the_highlighted_row():
+    fig, ax, theme = make_axes("light", rect=(0.1, 0.1, 0.6, 0.8))
+    part = GridPart(ax, theme, (3, 3), vmin=0, vmax=1, colorbar=False)
+    data = [[0.5, np.nan, np.nan], [0.5, 0.5, np.nan], [0.5, 0.5, 0.5]]
+    part.update(data)
+    plain = pixels(fig)
+    assert part._texts[0][1].get_text() == ""
+    assert len(part._mask.get_paths()) == 3
+    (x0, y0), (x1, y1) = ax.transData.transform([(0.55, -0.45), (1.45, 0.45)])
+    top, bottom = sorted((plain.shape[0] - y0, plain.shape[0] - y1))
+    cell = plain[int(top) : int(bottom), int(x0) : int(x1)]  # row 0, column 1
+    # A masked cell is the background, crossed by hatching.
+    assert (np.abs(cell - 1.0).max(axis=2) < 0.02).mean() > 0.5
+    assert (np.abs(cell - 1.0).max(axis=2) > 0.1).mean() > 0.05
+    part.update(data, highlight_row=2)
+    lit = pixels(fig)
+    assert close(colour_at(lit, ax, 1.0, 1.5), theme.highlight, 0.08)  # the row's top edge
+    assert not close(colour_at(plain, ax, 1.0, 1.5), theme.highlight, 0.08)
+
+
+def test_grid_diverging_scale_is_centred_on_zero():
+    _fig, ax, theme = make_axes("light")
+    part = GridPart(ax, theme, (2, 2), scale="diverging", vmin=-0.5, vmax=2.0)
+    assert (part.norm.vmin, part.norm.vmax) == (-2.0, 2.0)
+
+
+def test_grid_turns_compact_above_twelve():
+    _fig, ax, theme = make_axes("light")
+    assert GridPart(ax, theme, (12, 12)).compact is False
+    _fig, ax, theme = make_axes("light")
+    big = GridPart(ax, theme, (30, 13), row_labels=[f"r{i}" for i in range(30)])
+    assert big.compact and big._texts == []
+    assert len(ax.get_yticklabels()) < 30
+
+
+def test_grid_refuses_a_matrix_of_another_shape():
+    _fig, ax, theme = make_axes("light")
+    part = GridPart(ax, theme, (2, 3))
+    with pytest.raises(ValueError, match="expected a 2×3 matrix"):
+        part.update(np.zeros((3, 2)))

@@ -138,6 +138,39 @@ def _strip(fig: Figure, theme: Theme) -> None:
     stack.update(["A", "C", "F"], added=(2,), removed="G")
 
 
+def _grid(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import GridPart
+
+    tokens = ["the", "cat", "sat", "on", "the", "mat"]
+    scores = np.array([[((r * 7 + c * 3) % 5) + 1.0 for c in range(6)] for r in range(6)])
+    causal = np.where(np.tri(6, dtype=bool), scores, np.nan)
+    weights = causal / np.nansum(causal, axis=1, keepdims=True)
+    left = fig.add_axes((0.08, 0.1, 0.38, 0.72))
+    attention = GridPart(
+        left,
+        theme,
+        (6, 6),
+        vmin=0,
+        vmax=1,
+        row_labels=tokens,
+        col_labels=tokens,
+        title="causal attention weights",
+    )
+    attention.update(weights, highlight_row=3, highlight_cell=(3, 1))
+    right = fig.add_axes((0.58, 0.1, 0.34, 0.72))
+    rng = np.random.default_rng(7)
+    big = GridPart(
+        right,
+        theme,
+        (24, 24),
+        scale="diverging",
+        vmin=-1,
+        vmax=1,
+        title="24 × 24 weights (compact)",
+    )
+    big.update(np.tanh(rng.normal(size=(24, 24))), highlight_col=5)
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -150,6 +183,7 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "array": _array,
     "graph": _graph,
     "strip": _strip,
+    "grid": _grid,
 }
 
 
@@ -179,4 +213,3 @@ def render_gallery(out_dir: str | Path, theme: str | Theme = "light") -> list[Pa
 
 
 __all__ = ["EXAMPLES", "render_gallery", "render_part"]
-_ = np  # numpy is used by examples added below

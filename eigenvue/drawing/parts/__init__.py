@@ -8,6 +8,7 @@ construction. Colours come from the theme by meaning.
 
 from eigenvue.drawing.parts.array import ArrayPart
 from eigenvue.drawing.parts.graph import GraphPart
+from eigenvue.drawing.parts.grid import GridPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
 from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
@@ -15,6 +16,7 @@ from eigenvue.drawing.parts.table import TablePanel
 __all__ = [
     "ArrayPart",
     "GraphPart",
+    "GridPart",
     "NetworkDrawing",
     "StripPart",
     "TablePanel",
