@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
-from eigenvue.drawing.parts import ArrayPart, GraphPart, GridPart, StripPart
+from eigenvue.drawing.parts import ArrayPart, CurvePart, GraphPart, GridPart, StripPart
+from eigenvue.drawing.parts.curve import power_of_ten, use_log_scale
 from eigenvue.drawing.theme import blend
 
 THEMES = ["light", "dark"]
@@ -406,3 +407,62 @@ def test_grid_refuses_a_matrix_of_another_shape():
     part = GridPart(ax, theme, (2, 3))
     with pytest.raises(ValueError, match="expected a 2×3 matrix"):
         part.update(np.zeros((3, 2)))
+
+
+# -- curve -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "log"),
+    [
+        ([1.0, 101.0], True),
+        ([1.0, 100.0], False),  # a ratio of exactly 100 stays linear
+        ([0.0, 1e6], False),  # a zero cannot sit on a log axis
+        ([-1.0, 1e6], False),
+        ([0.7, 0.002, float("nan")], True),
+        ([], False),
+    ],
+)
+def test_one_rule_decides_a_log_axis(values, log):
+    assert use_log_scale(values) is log
+
+
+def test_log_ticks_are_plain_text_decades():
+    assert power_of_ten(1e-3) == "10⁻³"
+    assert power_of_ten(100.0) == "10²"
+    assert power_of_ten(1.0) == "10⁰"
+
+
+def test_curve_on_a_log_axis_has_decade_ticks_and_no_minor_ticks():
+    fig, ax, theme = make_axes("light", rect=(0.15, 0.15, 0.7, 0.7))
+    loss = 0.7 * np.exp(-np.arange(1, 101) / 10.0)
+    part = CurvePart(ax, theme, {"loss": "compare"}, x_range=(1, 100), y_values=loss)
+    part.update(loss[:30])
+    pixels(fig)
+    assert part.log and ax.get_yscale() == "log"
+    assert ax.yaxis.get_minorticklocs().size == 0
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert labels and all(label.startswith("10") and "$" not in label for label in labels)
+
+
+def test_curve_marks_the_latest_value_of_each_series_in_its_meaning_colour():
+    fig, ax, theme = make_axes("dark", rect=(0.15, 0.15, 0.7, 0.7))
+    part = CurvePart(
+        ax,
+        theme,
+        {"comparisons": "compare", "swaps": "update"},
+        x_range=(0, 10),
+        y_values=[0, 45],
+        references={"n²": ([0, 10], [0, 100])},
+    )
+    part.update({"comparisons": [1, 3, 6], "swaps": [0, 1, 3]}, x=[2, 3, 4])
+    image = pixels(fig)
+    assert not part.log  # the zero keeps it linear
+    assert close(colour_at(image, ax, 4, 6), theme.highlight, 0.1)
+    assert close(colour_at(image, ax, 4, 3), theme.update, 0.1)
+    assert part._labels["comparisons"].get_text() == "6"
+    assert part._labels["swaps"].get_text() == "3"
+    # Limits stay those given at construction: a new value does not rescale.
+    assert ax.get_ylim()[1] > 100
+    with pytest.raises(ValueError, match="unknown series"):
+        part.update({"writes": [1]})

@@ -171,6 +171,41 @@ def _grid(fig: Figure, theme: Theme) -> None:
     big.update(np.tanh(rng.normal(size=(24, 24))), highlight_col=5)
 
 
+def _curve(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import CurvePart
+
+    epochs = np.arange(1, 201)
+    loss = 0.7 * np.exp(-epochs / 25.0) + 0.002
+    left = fig.add_axes((0.09, 0.14, 0.36, 0.7))
+    curve = CurvePart(
+        left,
+        theme,
+        {"loss": "compare"},
+        x_range=(1, 200),
+        y_values=loss,
+        xlabel="epoch",
+        ylabel="loss",
+        title="loss per epoch",
+    )
+    curve.update(loss[:120], title="loss per epoch: epoch 120")
+
+    n = np.arange(2, 65)
+    comparisons = n * (n - 1) / 2
+    swaps = comparisons / 2.2
+    right = fig.add_axes((0.58, 0.14, 0.33, 0.7))
+    counts = CurvePart(
+        right,
+        theme,
+        {"comparisons": "compare", "swaps": "update"},
+        x_range=(2, 64),
+        y_values=np.concatenate([comparisons, swaps]),
+        references={"n²": (n, n * n), "n log₂ n": (n, n * np.log2(n))},
+        xlabel="n (items)",
+        title="bubble sort: counts against n",
+    )
+    counts.update({"comparisons": comparisons[:40], "swaps": swaps[:40]}, x=n[:40])
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -184,6 +219,7 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "graph": _graph,
     "strip": _strip,
     "grid": _grid,
+    "curve": _curve,
 }
 
 

@@ -7,6 +7,7 @@ construction. Colours come from the theme by meaning.
 """
 
 from eigenvue.drawing.parts.array import ArrayPart
+from eigenvue.drawing.parts.curve import CurvePart, decade_ticks, use_log_scale
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.grid import GridPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
@@ -15,10 +16,13 @@ from eigenvue.drawing.parts.table import TablePanel
 
 __all__ = [
     "ArrayPart",
+    "CurvePart",
     "GraphPart",
     "GridPart",
     "NetworkDrawing",
     "StripPart",
     "TablePanel",
+    "decade_ticks",
     "default_layer_names",
+    "use_log_scale",
 ]
