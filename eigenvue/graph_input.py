@@ -16,7 +16,8 @@ What a user may write, and what is refused (each refusal an
 
 ``adjacencyList``
     node id → list of neighbour ids (:data:`Adjacency`), or of ``{"to": id,
-    "weight": w}`` entries (:data:`WeightedAdjacency`, weights finite). At least
+    "weight": w}`` entries (:data:`WeightedAdjacency`, weights finite, at most
+    :data:`MAX_WEIGHT` in magnitude). At least
     one node. Every neighbour must itself be a key: an edge to a node the graph
     does not list is refused rather than half-drawn. Lists need not be symmetric.
 ``positions``
@@ -74,11 +75,16 @@ class Position(_Strict):
     y: Bounded(0, 1)  # type: ignore[valid-type]
 
 
+#: The largest edge weight in magnitude: a path of any accepted length then has a finite
+#: length (a sum of a million such weights is still far below the float maximum).
+MAX_WEIGHT = 1e100
+
+
 class WeightedEdge(_Strict):
     """One entry of a weighted adjacency list: the neighbour and the edge's weight."""
 
     to: NodeId
-    weight: Finite
+    weight: Finite  # at most MAX_WEIGHT in magnitude: checked with the graph, in words
 
 
 #: node id → neighbour ids.
@@ -156,6 +162,11 @@ class GraphInputs(Inputs):
             raise InputError("adjacencyList", "must name every node with a non-empty id; got ''")
         for node, entries in graph.items():
             for i, entry in enumerate(entries):
+                if isinstance(entry, WeightedEdge) and abs(entry.weight) > MAX_WEIGHT:
+                    raise InputError(
+                        f"adjacencyList.{node}[{i}].weight",
+                        f"must be at most {MAX_WEIGHT:g} in magnitude; got {entry.weight:g}",
+                    )
                 neighbour = _neighbour_id(entry)
                 if neighbour not in graph:
                     raise InputError(

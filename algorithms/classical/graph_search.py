@@ -55,15 +55,16 @@ def path_to(predecessors: Mapping[str, str | None], target: str) -> list[str]:
     return path[::-1]
 
 
-def search_limit(state_per_step: int) -> Limit:
+def search_limit(state_per_step: int, steps_per_entry: int = 1) -> Limit:
     """The trace limit of a search whose steps hold ``state_per_step`` × V changing values.
 
-    A search makes at most one step per node and one per adjacency entry, plus two;
-    each step holds a few lists of at most V ids (visited, predecessors, the
-    queue) and a container that may hold one entry per adjacency entry.
+    A search makes at most one step per node and ``steps_per_entry`` per adjacency
+    entry, plus two; each step holds a few lists of at most V ids (visited,
+    predecessors, the queue) and a container that may hold one entry per
+    adjacency entry.
     """
 
     def cost(nodes: int, entries: int) -> float:
-        return (nodes + entries + 2) * (state_per_step * nodes + entries)
+        return (nodes + steps_per_entry * entries + 2) * (state_per_step * nodes + entries)
 
     return graph_limit(cost, TRACE_LIMIT, unit="ids and numbers in the trace")

@@ -44,7 +44,7 @@ def graphs(draw: Any, *, weighted: bool = False, symmetric: bool | None = None) 
         if u == v:
             continue
         ends = [(u, v), (v, u)] if symmetric else [(u, v)]
-        weight = draw(st.integers(0, 9)) if weighted else None
+        weight = draw(st.integers(0, 9) | st.floats(0, 10)) if weighted else None
         for a, b in ends:
             already = [e if isinstance(e, str) else e["to"] for e in adjacency[a]]
             if b in already:

@@ -1,0 +1,189 @@
+"""The Dijkstra trace: a lazy priority queue, each node settled when it is first extracted.
+
+Steps and state follow Eigenvue 1.0.2's ``dijkstra`` (step ids ``initialize``,
+``extract_min``, ``relax_edge``, ``distance_updated`` and a terminal
+``target_found``, ``target_unreachable`` or ``complete``). The priority queue
+keeps stale entries (a node queued again with a smaller distance keeps its old
+entry) and breaks ties by insertion order; stale entries are dropped silently
+when they come out. Beyond Eigenvue's state each step carries the queue as
+``priorityQueue`` (``[id, distance]`` pairs, smallest first) and the current
+``parents``, so that every frame can draw them.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import insort
+from collections.abc import Iterator
+from typing import Any
+
+from eigenvue.step import Step
+from eigenvue.text import number
+
+from ..graph_search import drawn_edges, drawn_nodes, path_to
+from .inputs import Inputs
+
+INFINITY = "∞"
+
+
+def _queue_state(queue: list[tuple[float, int, str]]) -> dict[str, Any]:
+    """The queue as Eigenvue shows it ("B:3", C's %g) and as [id, distance] pairs."""
+    return {
+        "dataStructure": {
+            "type": "priority-queue",
+            "label": "PQ",
+            "items": [f"{node}:{dist:g}" for dist, _, node in queue],
+        },
+    }
+
+
+def _pairs(queue: list[tuple[float, int, str]]) -> list[list[Any]]:
+    return [[node, dist] for dist, _, node in queue]
+
+
+def trace(inputs: Inputs) -> Iterator[Step]:
+    """Yield the steps of Dijkstra's algorithm from ``startNode``."""
+    start, target = inputs.startNode, inputs.target
+    graph = {"nodes": drawn_nodes(inputs), "edges": drawn_edges(inputs, weighted=True)}
+    ids = sorted(inputs.adjacencyList)
+    dist = {node: math.inf for node in ids}
+    dist[start] = 0.0
+    # What the state shows: Eigenvue writes the start's 0 as an int and unreached as "∞".
+    shown: dict[str, Any] = {node: INFINITY for node in ids}
+    shown[start] = 0
+    parents: dict[str, str | None] = {node: None for node in ids}
+    settled: set[str] = set()
+    visited: list[str] = []  # kept sorted: the state shows it sorted
+    queue: list[tuple[float, int, str]] = [(0, 0, start)]  # (distance, insertion, node), sorted
+    inserted = 1
+
+    def state(**more: Any) -> dict[str, Any]:
+        return {
+            **graph,
+            "visited": list(visited),
+            "distances": dict(shown),
+            **more,
+            "priorityQueue": _pairs(queue),
+            "parents": dict(parents),
+        }
+
+    goal = f"the shortest route to {target}" if target else "the distance of every node"
+    yield Step(
+        id="initialize",
+        title=f"Distances from {start}",
+        explanation=(
+            f"Dijkstra's algorithm looks for {goal} from {start}. Every distance starts at ∞ "
+            f"except {start}'s, which is 0, and {start} enters the priority queue, which "
+            "always hands out the entry with the smallest distance."
+        ),
+        lines="init",
+        state=state(**_queue_state(queue)),
+    )
+
+    while queue:
+        d, _, current = queue.pop(0)
+        if current in settled:
+            continue  # a stale entry: the node was settled with a smaller distance
+        settled.add(current)
+        insort(visited, current)
+        yield Step(
+            id="extract_min",
+            title=f"Settle {current} (distance {number(d)})",
+            explanation=(
+                f"{current} has the smallest distance in the queue, {number(d)}. No route "
+                "through a node still waiting can be shorter, since every other waiting "
+                f"distance is at least as large and weights are never negative: {current}'s "
+                "distance is final."
+            ),
+            lines="extract",
+            state=state(current=current, **_queue_state(queue)),
+            visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
+        )
+        if current == target:
+            path = path_to(parents, target)
+            yield Step(
+                id="target_found",
+                title=f"Shortest path to {target}: {number(dist[target])}",
+                explanation=(
+                    f"{target} is settled, so its distance {number(dist[target])} is final. "
+                    f"Reading back each node's parent gives the path {' → '.join(path)}."
+                ),
+                lines="found",
+                is_terminal=True,
+                state={
+                    **state(path=path, predecessors=dict(parents)),
+                },
+                visual_actions=[{"type": "markPath", "nodeIds": path}],
+            )
+            return
+        for neighbour, weight in inputs.weighted_neighbours(current):
+            if neighbour in settled:
+                continue
+            new = dist[current] + weight
+            old = shown[neighbour]
+            better = new < dist[neighbour]
+            verdict = (
+                f"shorter than its distance so far ({old if old == INFINITY else number(old)})"
+                if better
+                else f"not shorter than its distance so far ({number(dist[neighbour])})"
+            )
+            yield Step(
+                id="relax_edge",
+                title=f"Relax {current} → {neighbour}",
+                explanation=(
+                    f"Through {current}, {neighbour} is {number(dist[current])} + "
+                    f"{number(weight)} = {number(new)} away: {verdict}."
+                ),
+                lines="relax",
+                state=state(
+                    current=current,
+                    relaxing={"from": current, "to": neighbour, "weight": weight, "newDist": new},
+                ),
+                visual_actions=[
+                    {"type": "highlightEdge", "from": current, "to": neighbour, "color": "active"}
+                ],
+            )
+            if better:
+                dist[neighbour] = new
+                shown[neighbour] = new
+                parents[neighbour] = current
+                insort(queue, (new, inserted, neighbour))
+                inserted += 1
+                yield Step(
+                    id="distance_updated",
+                    title=f"{neighbour}: distance {number(new)}",
+                    explanation=(
+                        f"{neighbour}'s distance drops to {number(new)}, reached from "
+                        f"{current}, and {neighbour} enters the queue with that distance (an "
+                        "older entry, if any, stays and will be skipped)."
+                    ),
+                    lines="update",
+                    state=state(current=current, **_queue_state(queue)),
+                    visual_actions=[{"type": "updateDistance", "nodeId": neighbour, "value": new}],
+                )
+
+    reached = f"{len(visited):,} node{'s' if len(visited) != 1 else ''}"
+    if target and target not in settled:
+        yield Step(
+            id="target_unreachable",
+            title=f"{target} cannot be reached",
+            explanation=(
+                f"The queue is empty: all {reached} reachable from {start} are settled, and "
+                f"{target} is not among them. Its distance stays ∞."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state=state(),
+        )
+    else:
+        yield Step(
+            id="complete",
+            title="Every distance is final",
+            explanation=(
+                f"The queue is empty: the shortest distance from {start} to each of the "
+                f"{reached} it can reach is final; any other node stays at ∞."
+            ),
+            lines="exhausted",
+            is_terminal=True,
+            state=state(predecessors=dict(parents)),
+        )
