@@ -13,33 +13,28 @@ from collections.abc import Iterator
 import numpy as np
 
 from eigenvue.step import Step
+from eigenvue.text import number, short_vector
 
 from . import sliding
 from .inputs import Inputs
-
-# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_SETUP = (1, 2, 3)
-LINES_POSITION = (4, 5, 6, 7)
-LINES_DONE = (8,)
 
 #: Up to this many terms the explanation writes out the whole sum.
 TERMS_SHOWN = 9
 
 
-def _num(value: float) -> str:
-    """A number, briefly; negative ones in parentheses so they read well in a product."""
-    text = f"{value:.4g}".replace("-", "−")
-    return f"({text})" if value < 0 else text
+def _factor(value: float) -> str:
+    """A factor of a product, in parentheses when negative: ``(−1)``."""
+    return f"({number(value)})" if value < 0 else number(value)
 
 
 def _sum_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
     """``1·1 + 2·0 + 4·0 + 5·(−1) = −4``, shortened for large kernels."""
     count = window.size
     shown = count if count <= TERMS_SHOWN else 3
-    terms = [f"{_num(a)}·{_num(b)}" for a, b in zip(window.flat[:shown], kernel.flat[:shown])]
+    terms = [f"{_factor(a)}·{_factor(b)}" for a, b in zip(window.flat[:shown], kernel.flat[:shown])]
     if shown < count:
         terms.append(f"… ({count:,} products in all)")
-    return f"{' + '.join(terms)} = {total:.6g}".replace("= -", "= −")
+    return f"{' + '.join(terms)} = {number(total, 6)}"
 
 
 def _span(name: str, first: int, count: int) -> str:
@@ -51,8 +46,7 @@ def _grid_text(grid: np.ndarray, limit: int = 25) -> str:
     """The rows of a small grid, ``[[-4, -4, 2], …]``; only the shape of a large one."""
     if grid.size > limit:
         return f"a {grid.shape[0]}×{grid.shape[1]} grid"
-    rows = ", ".join("[" + ", ".join(f"{v:.4g}" for v in row) + "]" for row in grid)
-    return f"[{rows}]"
+    return "[" + ", ".join(short_vector(row, limit) for row in grid) + "]"
 
 
 def trace(inputs: Inputs) -> Iterator[Step]:
@@ -78,7 +72,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "reading order."
         ),
         phase="initialization",
-        lines=LINES_SETUP,
+        lines="setup",
         state={
             "inputGrid": grid,
             "kernel": kernel,
@@ -106,7 +100,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     f"{_sum_text(window, kernel, total)}. That sum is output[{r}][{c}]."
                 ),
                 phase="convolution",
-                lines=LINES_POSITION,
+                lines="position",
                 state={
                     "inputGrid": grid,
                     "kernel": kernel,
@@ -127,13 +121,13 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         title="The feature map is complete",
         explanation=(
             f"The kernel has visited all {out_h * out_w} positions. The output, or feature "
-            f"map, is {_grid_text(output)}, with values from {output.min():.4g} to "
-            f"{output.max():.4g}. Each value says how well the patch under the kernel matched "
+            f"map, is {_grid_text(output)}, with values from {number(output.min())} to "
+            f"{number(output.max())}. Each value says how well the patch under the kernel matched "
             "the kernel's pattern: the larger, the closer the match; a negative value marks "
             "the opposite pattern."
         ),
         phase="complete",
-        lines=LINES_DONE,
+        lines="done",
         is_terminal=True,
         state={
             "inputGrid": grid,

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 import eigenvue
 from eigenvue import InputError
+from eigenvue.inputs import Bounded, Count
 
 from .optimizers import MAX_COORDINATE, descend
 
 #: Resource limit: every step carries the trajectory so far, so steps() grows as numSteps².
 MAX_STEPS = 2_000
-#: Beyond this step size the updates themselves could overflow float64.
-MAX_LEARNING_RATE = 1e6
+#: Coordinates up to 1e150 in size, so that x² + 3y² fits in float64.
+Coordinate = Bounded(-MAX_COORDINATE, MAX_COORDINATE)
 
-Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
+
+def _stays_within_float64(inputs: Inputs) -> None:
+    """Refuse a diverging run once its numbers would leave float64, naming what to shrink."""
+    run = descend(
+        (inputs.startX, inputs.startY), inputs.learningRate, inputs.optimizer, inputs.numSteps
+    )
+    step = run.diverged_at
+    if step is None:
+        return
+    why = (
+        f"the {inputs.optimizer} run with learningRate {inputs.learningRate:g} diverges: after "
+        f"update {step} |x| or |y| would pass 1e150, where the loss x² + 3y² "
+        "no longer fits in float64"
+    )
+    if step == 1:
+        raise InputError("learningRate", f"is too large for this start: {why}")
+    raise InputError(
+        "numSteps",
+        f"must be at most {step - 1} with these inputs: {why} "
+        "(SGD converges only for learningRate < 1/3)",
+    )
 
 
 class Inputs(eigenvue.Inputs):
@@ -30,7 +51,7 @@ class Inputs(eigenvue.Inputs):
         default=3.0,
         description="The starting y. Any finite value up to 1e150 in size (so that 3y² fits in float64).",
     )
-    learningRate: Annotated[float, Field(allow_inf_nan=False, gt=0, le=MAX_LEARNING_RATE)] = Field(
+    learningRate: Bounded(0, 1e6, exclusive_low=True) = Field(
         default=0.1,
         description=(
             "The step size η > 0, at most 1e6. SGD converges on this surface only for η < 1/3; "
@@ -41,7 +62,7 @@ class Inputs(eigenvue.Inputs):
         default="sgd",
         description="The update rule: plain gradient descent, momentum (β = 0.9) or Adam.",
     )
-    numSteps: Annotated[int, Field(ge=1, le=MAX_STEPS)] = Field(
+    numSteps: Count(1, MAX_STEPS) = Field(
         default=20,
         description=(
             f"The number of updates, 1 to {MAX_STEPS:,} (every step carries the trajectory so "
@@ -50,21 +71,4 @@ class Inputs(eigenvue.Inputs):
         ),
     )
 
-    @model_validator(mode="after")
-    def _stays_within_float64(self) -> Inputs:
-        run = descend((self.startX, self.startY), self.learningRate, self.optimizer, self.numSteps)
-        if run.diverged_at is None:
-            return self
-        step = run.diverged_at
-        why = (
-            f"the {self.optimizer} run with learningRate {self.learningRate:g} diverges: after "
-            f"update {step} |x| or |y| would pass 1e150, where the loss x² + 3y² "
-            "no longer fits in float64"
-        )
-        if step == 1:
-            raise InputError("learningRate", f"is too large for this start: {why}")
-        raise InputError(
-            "numSteps",
-            f"must be at most {step - 1} with these inputs: {why} "
-            "(SGD converges only for learningRate < 1/3)",
-        )
+    rules = (_stays_within_float64,)

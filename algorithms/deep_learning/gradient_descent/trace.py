@@ -17,13 +17,6 @@ from . import surface
 from .inputs import Inputs
 from .optimizers import MOMENTUM_BETA, Descent, descend
 
-# Pseudocode lines (1-based) of meta.toml, by what the step is doing.
-LINES_START = (2, 3)
-LINES_GRADIENT = (5,)
-LINES_UPDATE = {"sgd": (6, 7), "momentum": (8, 9, 10), "adam": (11, 12, 13, 14, 15, 16)}
-LINES_RECORD = (17,)
-LINES_RETURN = (18,)
-
 #: Eigenvue's names for the optimizer state, as reported in each step.
 STATE_KEYS = {
     "velocity": "velocity",
@@ -132,7 +125,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             + f"{DESCRIPTIONS[opt]}, with η = {lr:g}, for {n} steps."
         ),
         phase="initialization",
-        lines=LINES_START,
+        lines="start",
         state=state(0, start),
         visual_actions=[
             {"type": "showPosition", "parameters": start, "loss": losses[0]},
@@ -165,10 +158,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 f"{change}{ending}"
             ),
             phase="optimization",
-            lines=LINES_GRADIENT
-            + LINES_UPDATE[opt]
-            + LINES_RECORD
-            + (LINES_RETURN if last else ()),
+            lines=("gradient", opt, "record", *(("return",) if last else ())),
             is_terminal=last,
             state=state(t, run.parameters[t]),
             visual_actions=[

@@ -20,6 +20,8 @@ from tests.reference import assert_reference_trace, cases, trace_cases
 from tests.refusals import assert_refused, refusal_params
 
 ID = "convolution"
+#: Every reference case is matched.
+DEVIATIONS: dict[str, str] = {}
 
 
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
@@ -125,20 +127,20 @@ def test_huge_values_stay_finite():
 
 # -- inputs -------------------------------------------------------------------------------------
 
-BAD_INPUTS = [
+REFUSALS: list[tuple[dict, str]] = [
     ({"input": []}, "input"),
     ({"input": [[]]}, "input[0]"),
     ({"input": [1, 2, 3]}, "input[0]"),
     ({"input": "1 2; 3 4"}, "input"),
-    ({"input": [[1, 2, 3], [4, 5]], "kernel": [[1]]}, "input[1]"),
-    ({"input": [[1, 2], [4, 5, 6]], "kernel": [[1]]}, "input[1]"),
+    ({"input": [[1, 2, 3], [4, 5]], "kernel": [[1]]}, "input"),
+    ({"input": [[1, 2], [4, 5, 6]], "kernel": [[1]]}, "input"),
     ({"input": [[1, float("nan")], [3, 4]], "kernel": [[1]]}, "input[0][1]"),
     ({"input": [[1, 2], [3, float("inf")]], "kernel": [[1]]}, "input[1][1]"),
     ({"input": [[1, "2"], [3, 4]], "kernel": [[1]]}, "input[0][1]"),
     ({"input": [[True, 2], [3, 4]], "kernel": [[1]]}, "input[0][0]"),
     ({"input": [[1e200, 2], [3, 4]], "kernel": [[1]]}, "input[0][0]"),
     ({"kernel": []}, "kernel"),
-    ({"kernel": [[1, 0], [1]]}, "kernel[1]"),
+    ({"kernel": [[1, 0], [1]]}, "kernel"),
     ({"kernel": [[None]]}, "kernel[0][0]"),
     ({"kernel": np.ones((5, 2))}, "kernel"),
     ({"kernel": np.ones((2, 5))}, "kernel"),
@@ -148,7 +150,7 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), refusal_params(BAD_INPUTS))
+@pytest.mark.parametrize(("inputs", "name"), refusal_params(REFUSALS))
 def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
     assert_refused(ID, inputs, name)
 
