@@ -74,6 +74,16 @@ def test_parts_draw_the_same_bytes_every_time(name):
     assert png_bytes(render_part(name, "light")) == png_bytes(render_part(name, "light"))
 
 
+@pytest.mark.parametrize("module", ["array", "curve", "graph", "grid", "network", "strip", "table"])
+def test_the_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    found = importlib.import_module(f"eigenvue.drawing.parts.{module}")
+    result = doctest.testmod(found, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
 # -- array -----------------------------------------------------------------------------
 
 

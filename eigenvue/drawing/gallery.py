@@ -206,6 +206,45 @@ def _curve(fig: Figure, theme: Theme) -> None:
     counts.update({"comparisons": comparisons[:40], "swaps": swaps[:40]}, x=n[:40])
 
 
+def _network(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import NetworkDrawing, TablePanel
+
+    drawing = NetworkDrawing(fig.add_axes((0.01, 0.02, 0.62, 0.96)), [2, 3, 1], theme)
+    drawing.set_weights([[[0.8, -1.2], [1.5, 0.3], [-0.4, 0.9]], [[1.1, -0.7, 0.5]]])
+    drawing.set_values(0, [1.0, 0.0])
+    drawing.set_values(1, [0.69, 0.82, 0.4])
+    drawing.set_values(2, None)
+    drawing.emphasize_layer(1, theme.forward)
+    drawing.emphasize_connections(1, theme.forward)
+    panel = TablePanel(fig.add_axes((0.68, 0.08, 0.3, 0.84)), theme)
+    panel.show(
+        "Forward pass: layer 1",
+        title_color=theme.forward,
+        header=["neuron", "z", "a"],
+        rows=[["1", "0.8", "0.69"], ["2", "1.5", "0.82"], ["3", "−0.4", "0.4"]],
+        note="a = σ(z): each hidden neuron squashes its weighted input.",
+    )
+
+
+def _table(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import TablePanel
+
+    panel = TablePanel(fig.add_axes((0.05, 0.05, 0.55, 0.9)), theme, max_rows=6, max_columns=4)
+    panel.show(
+        "Epoch 40 of 200",
+        big="loss = 0.0213",
+        big_color=theme.done,
+        header=["layer", "‖∂loss/∂W‖", "step"],
+        rows=[
+            ["W[1]", "0.0031", "6.2e−4"],
+            ["W[2]", "0.012", "0.0024"],
+            ["W[3]", "0.094", "0.019"],
+        ],
+        column_colors=[None, theme.gradient, theme.update],
+        note="Gradients shrink towards the input layer: the early layers learn slowest.",
+    )
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -220,6 +259,8 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "strip": _strip,
     "grid": _grid,
     "curve": _curve,
+    "network": _network,
+    "table": _table,
 }
 
 

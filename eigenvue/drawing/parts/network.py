@@ -114,10 +114,15 @@ class NetworkDrawing:
 
     Examples
     --------
-    >>> drawing = NetworkDrawing(ax, [2, 2, 1], theme)             # doctest: +SKIP
-    >>> drawing.set_weights(state["weights"])                       # doctest: +SKIP
-    >>> drawing.set_values(1, state["activations"][1])              # doctest: +SKIP
-    >>> drawing.emphasize_layer(1, theme.forward)                   # doctest: +SKIP
+    >>> from matplotlib.figure import Figure
+    >>> from eigenvue.drawing import get_theme
+    >>> theme = get_theme("light")
+    >>> fig = Figure(figsize=(8, 4.5), dpi=100)
+    >>> drawing = NetworkDrawing(fig.add_axes((0, 0, 1, 1)), [2, 2, 1], theme)
+    >>> drawing.set_weights([[[0.5, -1.0], [1.5, 0.2]], [[1.0, -0.7]]])
+    >>> drawing.set_values(0, [1.0, 0.0])
+    >>> drawing.set_values(1, [0.62, 0.55])
+    >>> drawing.emphasize_layer(1, theme.forward)
     """
 
     def __init__(

@@ -34,6 +34,15 @@ class TablePanel:
         The size of the table grid.
     fontsize : float
         Size of the table's cells; the title is 1.2 times larger.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from eigenvue.drawing import get_theme
+    >>> fig = Figure(figsize=(4, 4.5), dpi=100)
+    >>> panel = TablePanel(fig.add_axes((0.05, 0.05, 0.9, 0.9)), get_theme("dark"))
+    >>> panel.show("Epoch 3", big="loss = 0.596", header=["layer", "‖∂W‖"],
+    ...            rows=[["W[1]", "0.031"], ["W[2]", "0.12"]], note="Gradients shrink.")
     """
 
     def __init__(
