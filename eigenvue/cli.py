@@ -1,74 +1,24 @@
-"""The ``eigenvue`` command."""
+"""The ``eigenvue`` command.
+
+This module builds the parser: its own subcommands (``list``, ``info``, ``steps``), then
+those of :mod:`eigenvue.cli_media` and :mod:`eigenvue.cli_contrib`. Each subcommand's
+parser names its handler with ``set_defaults(run=handler)``; :func:`main` calls it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
+from eigenvue import cli_contrib, cli_media, cli_support
+from eigenvue.cli_support import UserError, add_input_options
 from eigenvue.errors import InputError, UnknownAlgorithmError
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+__all__ = ["UserError", "build_parser", "main"]
 
 
-class UserError(Exception):
-    """A mistake in how the command was called: one line on stderr, exit status 2."""
-
-
-def command(
-    name: str,
-) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
-    """Register the decorated function as the handler of subcommand ``name``."""
-
-    def decorate(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        COMMANDS[name] = func
-        return func
-
-    return decorate
-
-
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """``--inputs JSON | --inputs-file PATH | --example NAME``, shared by every command that runs."""
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--inputs", metavar="JSON", help="inputs as a JSON object; omitted keys take defaults"
-    )
-    group.add_argument("--inputs-file", metavar="PATH", help="a JSON file holding the inputs")
-    group.add_argument("--example", metavar="NAME", help="the inputs of a named example")
-
-
-def read_inputs(args: argparse.Namespace) -> dict[str, Any] | None:
-    """The inputs chosen by :func:`add_input_options`, or None for the defaults."""
-    import eigenvue
-
-    if getattr(args, "example", None):
-        try:
-            return eigenvue.example_inputs(args.id, args.example)
-        except KeyError as exc:
-            raise UserError(exc.args[0]) from None
-    text = getattr(args, "inputs", None)
-    source = "--inputs"
-    if getattr(args, "inputs_file", None):
-        source = args.inputs_file
-        try:
-            text = Path(args.inputs_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"cannot read {args.inputs_file}: {exc.strerror}") from None
-    if text is None:
-        return None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{source} is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{source} must be a JSON object of input names to values")
-    return data
-
-
-@command("list")
 def cmd_list(args: argparse.Namespace) -> int:
     """``eigenvue list``: the catalogue, grouped by category."""
     import eigenvue
@@ -87,7 +37,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("info")
 def cmd_info(args: argparse.Namespace) -> int:
     """``eigenvue info ID``: what an algorithm is, its inputs, examples and pseudocode."""
     import eigenvue
@@ -117,12 +66,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("steps")
 def cmd_steps(args: argparse.Namespace) -> int:
     """``eigenvue steps ID``: run an algorithm and print its steps."""
     import eigenvue
 
-    steps = eigenvue.steps(args.id, read_inputs(args))
+    steps = eigenvue.steps(args.id, cli_support.read_inputs(args))
     if args.json:
         json.dump(steps, sys.stdout, ensure_ascii=False)
         print()
@@ -148,10 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the algorithms")
     p.add_argument("--category", choices=["classical", "deep-learning", "generative-ai", "quantum"])
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("info", help="describe one algorithm")
     p.add_argument("id")
     p.add_argument("--json", action="store_true", help="print the full metadata as JSON")
+    p.set_defaults(run=cmd_info)
 
     p = sub.add_parser("steps", help="run an algorithm and print its steps")
     p.add_argument("id")
@@ -159,23 +109,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--json", action="store_true", help="print the steps as JSON (Eigenvue step format)"
     )
+    p.set_defaults(run=cmd_steps)
 
-    for extend in _EXTENSIONS:
-        extend(sub)
+    cli_media.add_commands(sub)
+    cli_contrib.add_commands(sub)
     return parser
-
-
-# Other modules add subcommands here (render, show, new, check, plugins) so this file stays small.
-_EXTENSIONS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    _load_extensions()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return int(args.run(args))
     except (InputError, UnknownAlgorithmError, UserError) as exc:
         print(f"eigenvue: error: {exc}", file=sys.stderr)
         return 2
@@ -183,20 +128,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _load_extensions() -> None:
-    import importlib
-
-    for module in ("eigenvue.cli_media", "eigenvue.cli_contrib"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-
-
 if __name__ == "__main__":  # pragma: no cover
-    # Run the imported module's main, not this __main__ copy: subcommand extensions
-    # register themselves into ``eigenvue.cli``.
-    from eigenvue.cli import main as _main
-
-    sys.exit(_main())
+    sys.exit(main())

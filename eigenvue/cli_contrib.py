@@ -1,7 +1,7 @@
 """The contributors' subcommands: ``eigenvue new``, ``eigenvue check`` and ``eigenvue plugins``.
 
-Imported by :func:`eigenvue.cli.main`; adds its subcommands through
-``eigenvue.cli._EXTENSIONS`` so that ``cli.py`` stays small.
+:func:`eigenvue.cli.build_parser` calls :func:`add_commands`; each subcommand's parser
+names its handler (``set_defaults(run=...)``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from eigenvue.cli import _EXTENSIONS, UserError, command
+from eigenvue.cli_support import UserError
 from eigenvue.metadata import CATEGORIES
 
 
@@ -26,7 +26,7 @@ def _category(text: str) -> str:
     return category
 
 
-def extend(sub: Any) -> None:
+def add_commands(sub: Any) -> None:
     """Add ``new``, ``check`` and ``plugins`` to the ``eigenvue`` command."""
     p = sub.add_parser(
         "new",
@@ -38,6 +38,7 @@ def extend(sub: Any) -> None:
             "package, DIR/eigenvue-<id>/. Existing files are never overwritten."
         ),
     )
+    p.set_defaults(run=cmd_new)
     p.add_argument("id", help="the algorithm id: lowercase letters, digits and hyphens (bogo-sort)")
     p.add_argument(
         "--category",
@@ -64,6 +65,7 @@ def extend(sub: Any) -> None:
             "Exit status 0 when everything holds, 1 otherwise."
         ),
     )
+    p.set_defaults(run=cmd_check)
     p.add_argument("ids", nargs="*", metavar="ID", help="algorithm ids (default: all)")
     frames = p.add_mutually_exclusive_group()
     frames.add_argument("--no-frames", action="store_true", help="skip drawing the frames")
@@ -81,16 +83,13 @@ def extend(sub: Any) -> None:
             "third-party plugins load; EIGENVUE_TRACE_PLUGINS=1 traces the hook calls."
         ),
     )
+    p.set_defaults(run=cmd_plugins)
     p.add_argument("--json", action="store_true", help="print JSON")
-
-
-_EXTENSIONS.append(extend)
 
 
 # -- eigenvue new ----------------------------------------------------------------------------
 
 
-@command("new")
 def cmd_new(args: argparse.Namespace) -> int:
     """``eigenvue new ID``: write a working algorithm to replace piece by piece."""
     from eigenvue.errors import PluginError
@@ -172,7 +171,6 @@ def _warn_if_not_loaded_here(root: Path) -> None:
 # -- eigenvue check ------------------------------------------------------------------------
 
 
-@command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     """``eigenvue check [ID ...]``: every check; exit 0 only when all hold."""
     from eigenvue.checks import check
@@ -227,7 +225,6 @@ def plugin_records() -> list[dict[str, Any]]:
     return records
 
 
-@command("plugins")
 def cmd_plugins(args: argparse.Namespace) -> int:
     """``eigenvue plugins``: each plugin, its distribution and version, algorithms and errors."""
     from eigenvue.errors import PluginError

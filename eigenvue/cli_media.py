@@ -1,16 +1,20 @@
-"""The ``eigenvue render`` and ``eigenvue show`` commands (frames, animations, players)."""
+"""The ``eigenvue render`` and ``eigenvue show`` commands (frames, animations, players).
+
+:func:`eigenvue.cli.build_parser` calls :func:`add_commands`; each subcommand's parser
+names its handler (``set_defaults(run=...)``).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from eigenvue.cli import _EXTENSIONS, UserError, add_input_options, command, read_inputs
+from eigenvue.cli_support import UserError, add_input_options, read_inputs
 
 FORMATS = ("png", "svg", "gif", "mp4", "html")  # as eigenvue.export.FORMATS, without importing it
 
 
-def extend(subparsers: Any) -> None:
+def add_commands(subparsers: Any) -> None:
     """Add ``render`` and ``show`` to the command's subparsers."""
     p = subparsers.add_parser(
         "render",
@@ -21,6 +25,7 @@ def extend(subparsers: Any) -> None:
             "player. Prints the paths written."
         ),
     )
+    p.set_defaults(run=cmd_render)
     p.add_argument("id", help="the algorithm id (see `eigenvue list`)")
     add_input_options(p)
     p.add_argument("--format", choices=FORMATS, default="png", help="output format (default png)")
@@ -36,6 +41,7 @@ def extend(subparsers: Any) -> None:
             "in the browser."
         ),
     )
+    p.set_defaults(run=cmd_show)
     p.add_argument("id", help="the algorithm id (see `eigenvue list`)")
     add_input_options(p)
     p.add_argument(
@@ -45,10 +51,6 @@ def extend(subparsers: Any) -> None:
     )
 
 
-_EXTENSIONS.append(extend)
-
-
-@command("render")
 def cmd_render(args: argparse.Namespace) -> int:
     """``eigenvue render ID``: write the frames and print the paths."""
     from eigenvue.export import ExportError, render
@@ -66,7 +68,6 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("show")
 def cmd_show(args: argparse.Namespace) -> int:
     """``eigenvue show ID``: a window, or the HTML player in the browser."""
     from eigenvue.display import show
