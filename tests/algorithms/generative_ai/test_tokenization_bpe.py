@@ -29,7 +29,7 @@ REFUSALS = [
     ({"text": "abb", "mergeRules": [[["a", "b"], "ab"], [["a", "b"], "a"]]}, "mergeRules[1]"),
     ({"text": "ab", "mergeRules": [[["", "b"], "b"]]}, "mergeRules[0][0][0]"),
     ({"text": "ab", "mergeRules": [[["a", "b", "c"], "abc"]]}, "mergeRules[0][0]"),
-    ({"text": "ab", "mergeRules": [["ab"]]}, "mergeRules[0]"),
+    ({"text": "ab", "mergeRules": [["ab"]]}, "mergeRules[0][0]"),
     ({"text": "ab", "mergeRules": [[["a", 1], "a1"]]}, "mergeRules[0][0][1]"),
     ({"text": "ab", "mergeRules": "ab"}, "mergeRules"),
     ({"text": "x" * 1_500}, "text"),

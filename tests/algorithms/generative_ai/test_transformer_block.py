@@ -45,7 +45,7 @@ REFUSALS = [
     ({"tokens": []}, "tokens"),
     ({"tokens": ["ok", ""]}, "tokens[1]"),
     ({"causal": "false"}, "causal"),
-    ({"tokens": [f"t{i}" for i in range(1_024)], "embeddingDim": 64, "ffnDim": 256}, "tokens"),
+    ({"tokens": [f"t{i}" for i in range(1_024)], "embeddingDim": 512, "ffnDim": 2_048}, "tokens"),
 ]
 
 
