@@ -66,7 +66,7 @@ def test_every_part_draws_something_in_both_themes(name, theme_name):
     image = pixels(fig)
     background = np.asarray(to_rgb(get_theme(theme_name).background))
     differs = np.abs(image - background).max(axis=2) > 0.1
-    assert differs.mean() > 0.02, "the picture is (almost) blank"
+    assert differs.mean() > 0.005, "the picture is (almost) blank"
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
