@@ -1,0 +1,119 @@
+"""Bubble sort: sorted(), stability on equal keys, swaps = inversions, best and worst cases, inputs."""
+
+from functools import total_ordering
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from algorithms.classical.bubble_sort.sort import bubble_sort
+from algorithms.classical.sorting_cost import Counts
+from tests.refusals import assert_refused
+
+ID = "bubble-sort"
+
+REFUSALS = [
+    ({"array": "64, 34, 25"}, "array"),
+    ({"array": None}, "array"),
+    ({"array": 5}, "array"),
+    ({"array": [1, float("nan")]}, "array[1]"),
+    ({"array": [float("-inf"), 1]}, "array[0]"),
+    ({"array": [1, True]}, "array[1]"),
+    ({"array": [1, "2"]}, "array[1]"),
+    ({"array": [1, None]}, "array[1]"),
+    ({"array": [1, [2]]}, "array[1]"),
+    ({"array": [1, -1e101]}, "array[1]"),
+    ({"array": [1, 10**400]}, "array[1]"),
+    ({"array": list(range(10_000))}, "array"),
+    ({"values": [3, 1, 2]}, "values"),
+]
+
+
+def inversions(values):
+    return sum(1 for i, j in combinations(range(len(values)), 2) if values[i] > values[j])
+
+
+values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
+
+
+@settings(max_examples=120, deadline=None)
+@given(values)
+def test_sorts_like_sorted_and_swaps_once_per_inversion(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    final = steps[-1]["state"]
+    assert final["array"] == sorted(array)
+    if len(array) > 1:
+        assert sorted(final["sorted"]) == list(range(len(array)))
+        assert final["swaps"] == inversions(array)
+        assert final["swaps"] == sum(s["id"] == "swap" for s in steps)
+        assert final["comparisons"] == sum(s["id"] == "compare" for s in steps)
+
+
+@settings(max_examples=60, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_every_swap_exchanges_an_adjacent_pair_that_was_out_of_order(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    for before, step in zip(steps, steps[1:]):
+        if step["id"] == "swap":
+            j, k = step["state"]["swapped"]
+            assert k == j + 1
+            a, b = before["state"]["array"], step["state"]["array"]
+            assert a[j] > a[k] and b[j] == a[k] and b[k] == a[j]
+            assert a[:j] == b[:j] and a[k + 1 :] == b[k + 1 :]
+
+
+@total_ordering
+class Record:
+    """A key and the position it started at; only the key takes part in comparisons."""
+
+    def __init__(self, key, origin):
+        self.key, self.origin = key, origin
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+    def __lt__(self, other):
+        return self.key < other.key
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=30))
+def test_stable_records_with_equal_keys_keep_their_order(keys):
+    records = [Record(k, i) for i, k in enumerate(keys)]
+    for _ in bubble_sort(records, Counts()):
+        pass
+    expected = sorted((Record(k, i) for i, k in enumerate(keys)), key=lambda r: r.key)
+    assert [(r.key, r.origin) for r in records] == [(r.key, r.origin) for r in expected]
+
+
+@pytest.mark.parametrize("n", [2, 5, 12])
+def test_best_and_worst_cases(n):
+    best = eigenvue.steps(ID, {"array": list(range(n))})[-1]["state"]
+    assert (best["comparisons"], best["swaps"]) == (n - 1, 0)
+    worst = eigenvue.steps(ID, {"array": list(range(n, 0, -1))})[-1]["state"]
+    assert worst["comparisons"] == worst["swaps"] == n * (n - 1) // 2
+
+
+def test_hand_worked_3_1_2():
+    steps = eigenvue.steps(ID, {"array": [3, 1, 2]})
+    assert [s["id"] for s in steps] == [
+        "initialize",
+        "pass_start",
+        "compare",
+        "swap",  # [1, 3, 2]
+        "compare",
+        "swap",  # [1, 2, 3]
+        "pass_start",
+        "compare",
+        "early_termination",
+    ]
+    assert steps[-1]["state"]["comparisons"] == 3 and steps[-1]["state"]["swaps"] == 2
+
+
+def test_the_refusal_of_a_long_array_says_which_length_fits():
+    error = assert_refused(ID, {"array": list(range(10_000))}, "array")
+    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
+    eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})  # the largest, worst case, runs
+    assert_refused(ID, {"array": list(range(fits + 1))}, "array")

@@ -1,0 +1,103 @@
+"""Heap sort: sorted(), the heap property after every sift-down (heapq as a second opinion), inputs."""
+
+import heapq
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from tests.refusals import assert_refused
+
+ID = "heap-sort"
+
+REFUSALS = [
+    ({"array": "3 1 4"}, "array"),
+    ({"array": None}, "array"),
+    ({"array": [3, float("nan")]}, "array[1]"),
+    ({"array": [3, float("inf")]}, "array[1]"),
+    ({"array": [3, True]}, "array[1]"),
+    ({"array": [3, "1"]}, "array[1]"),
+    ({"array": [3, -1e200]}, "array[1]"),
+    ({"array": list(range(50_000))}, "array"),
+    ({"heap": [3, 1]}, "heap"),
+]
+
+values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
+
+
+def is_max_heap(a, size):
+    return all(a[(i - 1) // 2] >= a[i] for i in range(1, size))
+
+
+@settings(max_examples=120, deadline=None)
+@given(values)
+def test_sorts_like_sorted(array):
+    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
+    assert final["array"] == sorted(array)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_the_heap_holds_after_every_sift_down_and_each_extraction_takes_its_maximum(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    ids = [s["id"] for s in steps]
+    built = ids.index("heap_built")
+    assert is_max_heap(steps[built]["state"]["array"], len(array))
+    for before, step in zip(steps, steps[1:]):
+        s = step["state"]
+        if step["id"] == "extract_swap":
+            # The step before is the end of a sift-down: the heap part is a max-heap again.
+            size = before["state"]["heapSize"]
+            heap = before["state"]["array"][:size]
+            assert is_max_heap(heap, size)
+            # heapq, on negated values, agrees on the maximum that moves to the end.
+            assert s["array"][s["largest"]] == heapq.nlargest(1, heap)[0]
+            assert s["array"][s["largest"] :] == sorted(s["array"][s["largest"] :])
+        if step["id"] == "heapify_node":
+            # Sifting down parents from the last: every subtree below this one is a heap.
+            a, node = s["array"], s["node"]
+            assert all(
+                a[(i - 1) // 2] >= a[i] for i in range(2 * node + 1, len(a)) if (i - 1) // 2 > node
+            )
+
+
+@settings(max_examples=60, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_heapq_builds_the_same_extraction_order(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    extracted = [
+        s["state"]["array"][s["state"]["largest"]] for s in steps if s["id"] == "extract_swap"
+    ]
+    negated = [-v for v in array]
+    heapq.heapify(negated)
+    assert extracted == [-heapq.heappop(negated) for _ in range(len(array) - 1)]
+
+
+@pytest.mark.parametrize("n", [2, 9, 33])
+def test_sift_downs_stay_within_the_tree_height(n):
+    steps = eigenvue.steps(ID, {"array": list(range(n))})
+    height = math.floor(math.log2(n))
+    run = 0
+    for step in steps:
+        if step["id"] in ("heapify_node", "extract_siftdown"):
+            run = 0
+        elif step["id"] == "siftdown_swap":
+            run += 1
+            assert run <= height
+    final = steps[-1]["state"]
+    assert final["swaps"] <= n // 2 * height + (n - 1) * (1 + height)
+
+
+def test_all_equal_values_are_never_swapped_by_a_sift_down():
+    steps = eigenvue.steps(ID, {"array": [5] * 7})
+    assert "siftdown_swap" not in [s["id"] for s in steps]
+    assert steps[-1]["state"]["swaps"] == 6  # one extraction swap per value but the last
+
+
+def test_the_refusal_of_a_long_array_says_which_length_fits():
+    error = assert_refused(ID, {"array": list(range(50_000))}, "array")
+    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
+    eigenvue.steps(ID, {"array": list(range(fits))})
+    assert_refused(ID, {"array": list(range(fits + 1))}, "array")

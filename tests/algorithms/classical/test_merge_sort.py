@@ -1,0 +1,107 @@
+"""Merge sort: sorted(), stability on equal keys, the merge invariant, n log n counts, inputs."""
+
+import math
+from functools import total_ordering
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from algorithms.classical.merge_sort.sort import merge_sort
+from algorithms.classical.sorting_cost import Counts
+from tests.refusals import assert_refused
+
+ID = "merge-sort"
+
+REFUSALS = [
+    ({"array": "38 27 43"}, "array"),
+    ({"array": None}, "array"),
+    ({"array": [1, float("nan")]}, "array[1]"),
+    ({"array": [1, float("-inf")]}, "array[1]"),
+    ({"array": [True, 2]}, "array[0]"),
+    ({"array": [1, b"2"]}, "array[1]"),
+    ({"array": [1e300]}, "array[0]"),
+    ({"array": list(range(100_000))}, "array"),
+    ({"aray": [1]}, "aray"),
+]
+
+values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
+
+
+@settings(max_examples=120, deadline=None)
+@given(values)
+def test_sorts_like_sorted(array):
+    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
+    assert final["array"] == sorted(array)
+
+
+@settings(max_examples=80, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_each_merge_writes_the_sorted_union_of_its_two_runs(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    start = None
+    for step in steps:
+        s = step["state"]
+        if step["id"] == "merge_start":
+            start = s
+            a = s["array"]
+            assert a[s["left"] : s["mid"] + 1] == sorted(a[s["left"] : s["mid"] + 1])
+            assert a[s["mid"] + 1 : s["right"] + 1] == sorted(a[s["mid"] + 1 : s["right"] + 1])
+        if step["id"] == "merge_complete":
+            lo, hi = s["left"], s["right"]
+            assert s["array"][lo : hi + 1] == sorted(start["array"][lo : hi + 1])
+            assert s["auxiliary"][lo : hi + 1] == s["array"][lo : hi + 1]
+            assert all(v is None for v in s["auxiliary"][:lo] + s["auxiliary"][hi + 1 :])
+
+
+@total_ordering
+class Record:
+    """A key and the position it started at; only the key takes part in comparisons."""
+
+    def __init__(self, key, origin):
+        self.key, self.origin = key, origin
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+    def __lt__(self, other):
+        return self.key < other.key
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=40))
+def test_stable_records_with_equal_keys_keep_their_order(keys):
+    records = [Record(k, i) for i, k in enumerate(keys)]
+    for _ in merge_sort(records, [None] * len(records), Counts()):
+        pass
+    expected = sorted((Record(k, i) for i, k in enumerate(keys)), key=lambda r: r.key)
+    assert [(r.key, r.origin) for r in records] == [(r.key, r.origin) for r in expected]
+
+
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_powers_of_two_hand_counted(k):
+    n = 2**k
+    # Sorted or reversed, each merge of two runs of m compares m times (one run runs out
+    # first); every round writes each value to the buffer and back.
+    for array in (list(range(n)), list(range(n, 0, -1))):
+        final = eigenvue.steps(ID, {"array": array})[-1]["state"]
+        assert final["comparisons"] == n * k // 2
+        assert final["writes"] == 2 * n * k
+
+
+@settings(max_examples=60, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_comparisons_stay_within_the_n_log_n_bounds(array):
+    n = len(array)
+    rounds = math.ceil(math.log2(n))
+    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
+    assert final["comparisons"] <= n * rounds - (n - 1)  # one fewer than its values, per merge
+    assert final["writes"] <= 2 * n * rounds
+
+
+def test_the_refusal_of_a_long_array_says_which_length_fits():
+    error = assert_refused(ID, {"array": list(range(100_000))}, "array")
+    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
+    eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})
+    assert_refused(ID, {"array": list(range(fits + 1))}, "array")

@@ -1,0 +1,79 @@
+"""Quicksort: sorted(), the partition invariant at every placed pivot, the quadratic cases, inputs."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eigenvue
+from tests.refusals import assert_refused
+
+ID = "quicksort"
+
+REFUSALS = [
+    ({"array": "38, 27"}, "array"),
+    ({"array": None}, "array"),
+    ({"array": {"a": 1}}, "array"),
+    ({"array": [1, float("nan")]}, "array[1]"),
+    ({"array": [float("inf")]}, "array[0]"),
+    ({"array": [False, 1]}, "array[0]"),
+    ({"array": [1, "2"]}, "array[1]"),
+    ({"array": [1, 2e100]}, "array[1]"),
+    ({"array": list(range(5_000))}, "array"),
+    ({"pivot": "last"}, "pivot"),
+]
+
+values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
+
+
+@settings(max_examples=120, deadline=None)
+@given(values)
+def test_sorts_like_sorted(array):
+    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
+    assert final["array"] == sorted(array)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values.filter(lambda a: len(a) > 1))
+def test_each_placed_pivot_has_smaller_values_left_and_larger_right(array):
+    steps = eigenvue.steps(ID, {"array": array})
+    for step in steps:
+        s = step["state"]
+        if step["id"] == "pivot_placed":
+            a, p = s["array"], s["pivotIdx"]
+            assert all(v <= a[p] for v in a[s["low"] : p])
+            assert all(v > a[p] for v in a[p + 1 : s["high"] + 1])
+            assert p in s["sorted"]
+        if step["id"] == "partition_swap":
+            # Lomuto's invariant: A[low … i] ≤ pivot < A[i+1 … j].
+            a, i, j = s["array"], s["i"], s["j"]
+            assert all(v <= s["pivot"] for v in a[s["low"] : i + 1])
+            assert all(v > s["pivot"] for v in a[i + 1 : j + 1])
+    # Counted comparisons are the comparison steps, one per value scanned per partition.
+    assert steps[-1]["state"]["comparisons"] == sum(s["id"] == "partition_compare" for s in steps)
+
+
+@pytest.mark.parametrize("n", [2, 8, 20])
+def test_sorted_reversed_and_equal_inputs_are_quadratic(n):
+    quadratic = n * (n - 1) // 2
+    for array in (list(range(n)), list(range(n, 0, -1)), [7] * n):
+        assert eigenvue.steps(ID, {"array": array})[-1]["state"]["comparisons"] == quadratic
+
+
+def test_balanced_pivots_take_fewer_comparisons():
+    # The pivot 4 splits the 7 values 3 | 3 (6 comparisons), and the pivots of both sides,
+    # 2 and 6 once partitioned, are their medians (2 comparisons each): 10, far below 21.
+    final = eigenvue.steps(ID, {"array": [1, 3, 2, 6, 5, 7, 4]})[-1]["state"]
+    assert final["comparisons"] == 10
+
+
+def test_hand_worked_first_partition_of_the_default():
+    steps = eigenvue.steps(ID)
+    placed = next(s["state"] for s in steps if s["id"] == "pivot_placed")
+    assert placed["pivotIdx"] == 2 and placed["array"][:3] == [3, 9, 10]
+
+
+def test_the_refusal_of_a_long_array_says_which_length_fits():
+    error = assert_refused(ID, {"array": list(range(5_000))}, "array")
+    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
+    eigenvue.steps(ID, {"array": list(range(fits))})  # the largest, worst case, runs
+    assert_refused(ID, {"array": list(range(fits + 1))}, "array")
