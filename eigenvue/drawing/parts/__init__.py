@@ -6,7 +6,10 @@ methods change only data, colours, text and visibility of artists made at
 construction. Colours come from the theme by meaning.
 """
 
+from eigenvue.drawing.parts.amplitudes import AmplitudesPart
 from eigenvue.drawing.parts.array import ArrayPart
+from eigenvue.drawing.parts.bloch import BlochPart
+from eigenvue.drawing.parts.circuit import CircuitPart
 from eigenvue.drawing.parts.curve import CurvePart, decade_ticks, use_log_scale
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.grid import GridPart
@@ -15,7 +18,10 @@ from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
 
 __all__ = [
+    "AmplitudesPart",
     "ArrayPart",
+    "BlochPart",
+    "CircuitPart",
     "CurvePart",
     "GraphPart",
     "GridPart",
