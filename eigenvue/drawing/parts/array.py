@@ -16,7 +16,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 
-from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on
+from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on, text_width_px
 from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
@@ -50,6 +50,13 @@ def _indices(items: Iterable[Any] | int | None, n: int) -> list[int]:
     if isinstance(items, (int, np.integer)):
         items = [items]
     return [int(i) for i in items if i is not None and 0 <= int(i) < n]
+
+
+def _value_text(value: float) -> str:
+    """Whole numbers in full ("1100"), others in 3 significant digits."""
+    if float(value).is_integer() and abs(value) < 1e6:
+        return number(value, 7)
+    return number(value, 3)
 
 
 def _nice_step(n: int, most: int) -> int:
@@ -158,13 +165,17 @@ class ArrayPart:
         item_px = width_px / (self._xlim[1] - self._xlim[0])
         self._item_px = item_px
 
-        # Font sizes that fit an item's width; too narrow for values means no values.
-        chars = max(len(number(lo, 3)), len(number(hi, 3)), 2)
-        fit = item_px * 0.92 / (0.6 * chars) * 72.0 / ax.figure.dpi
+        # Font sizes that fit the widest text into an item, measured in the real font;
+        # too narrow for values means no values.
+        dpi = ax.figure.dpi
+        widest = max((_value_text(v) for v in (lo, hi)), key=len)
+        room = item_px * (0.86 if style == "cells" else 0.8)
+        fit = 10.0 * room / max(text_width_px(widest, 10.0, dpi), 1.0)
         self._value_size = float(min(10.0, fit))
         self._show_values = not self.dense and self._value_size >= 7.0
-        index_chars = max(len(labels[-1]) if labels else len(str(self.n - 1)), 1)
-        index_fit = item_px * 0.9 / (0.6 * index_chars) * 72.0 / ax.figure.dpi
+        index_texts = list(labels) if labels else [str(self.n - 1)]
+        index_widest = max(index_texts, key=len) or "0"
+        index_fit = 9.0 * item_px * 0.85 / max(text_width_px(index_widest, 9.0, dpi), 1.0)
         index_size = float(min(9.0, index_fit))
         every = (
             1
@@ -429,7 +440,7 @@ class ArrayPart:
             if v is None:
                 text.set_text("")
                 continue
-            text.set_text(number(v, 3))
+            text.set_text(_value_text(v))
             if self.style == "bars":
                 below = v < 0
                 text.set_position((i, self._y(v) + (-2.0 if below else 2.0)))
