@@ -1,6 +1,6 @@
 """`eigenvue check`: each invariant caught when broken, load failures, the report and exit status.
 
-Every broken plugin here is a working algorithm (the perceptron's metadata and inputs)
+Every broken plugin here is the fixture algorithm's metadata and inputs (tests/fixture_plugin)
 with one thing broken on purpose, registered at run time; the check must name it.
 """
 
@@ -9,13 +9,12 @@ import itertools
 import pytest
 
 import eigenvue
-from eigenvue import plugins
-from eigenvue.checks import check
+from eigenvue import checks, plugins
+from eigenvue.checks import Section, check, sample_indices
 from eigenvue.cli import main
 from eigenvue.drawing import Diagram
 from eigenvue.step import Step
-
-BASE = "perceptron"
+from tests.fixture_plugin import ID as BASE
 
 
 def _step(id="s", *, lines=(1,), terminal=False, **state):
@@ -87,6 +86,22 @@ class BreaksAtStep2(Diagram):
         self.line.set_ydata([0, step.index])
 
 
+class BreaksAtStep3(BreaksAtStep2):
+    """A diagram whose update fails on the fourth step."""
+
+    def update(self, step):
+        if step.index == 3:
+            raise KeyError("weights")
+        self.line.set_ydata([0, step.index])
+
+
+def six_steps_one_phase_in_the_middle(inputs):
+    yield _step("a")
+    for _ in range(4):
+        yield _step("b")
+    yield _step("c", terminal=True)
+
+
 def three_steps(inputs):
     yield _step("a")
     yield _step("b")
@@ -106,7 +121,7 @@ def _algorithm(new_id, trace, frames=None, **meta_changes):
 
 
 @pytest.fixture
-def register():
+def register(fixture_algorithm):
     """Register algorithms at run time, under a plugin named after the test; removed after."""
     pm = plugins.get_plugin_manager()
     names = []
@@ -121,9 +136,15 @@ def register():
         pm.register(Plugin(), name=name)
         names.append(name)
 
-    yield add
-    for name in names:
-        pm.unregister(name=name)
+    try:
+        yield add
+    finally:
+        for name in names:
+            pm.unregister(name=name)
+
+
+def _no_findings(algorithm, known_ids=(), **options):
+    return Section(f"{algorithm.id} — {algorithm.meta.name}", "")
 
 
 def _failures(report):
@@ -185,6 +206,46 @@ def test_frames_that_draw_pass_in_both_themes(register):
     assert "2 frames draw in light and dark" in report.format()
 
 
+def test_by_default_a_sample_of_frames_is_drawn_and_all_frames_draws_every_one(register, capsys):
+    register(
+        _algorithm("check-sample", "six_steps_one_phase_in_the_middle", frames="BreaksAtStep3")
+    )
+    report = check(["check-sample"])
+    assert report.ok, report.format()
+    assert "3 of 6 frames (first, last, one per phase) draw in light and dark" in report.format()
+    failures = _failures(check(["check-sample"], all_frames=True))
+    assert len(failures) == 1
+    assert failures[0].startswith("defaults frames: light, step 3: KeyError: 'weights'")
+    assert main(["check", "check-sample"]) == 0
+    assert main(["check", "check-sample", "--all-frames"]) == 1
+    assert "step 3: KeyError" in capsys.readouterr().out
+
+
+def _steps(*pairs):
+    return [Step(id=i, title="t", explanation="e", state={}, lines=(1,), phase=p) for p, i in pairs]
+
+
+def test_the_sample_is_the_first_the_last_and_the_first_of_each_phase():
+    steps = _steps(("init", "s"), *[("loop", "s")] * 5, ("swap", "s"), ("loop", "s"), ("end", "s"))
+    assert sample_indices(steps) == [0, 1, 6, 8]
+
+
+def test_phase_less_steps_are_sampled_by_their_declared_meaning(fixture_algorithm):
+    meta = fixture_algorithm.meta.model_copy(
+        update={"phases": {"cmp": "compare", "cmp-equal": "compare", "swap": "update"}}
+    )
+    steps = _steps((None, "cmp"), (None, "cmp-equal"), (None, "swap"), (None, "cmp"), (None, "x"))
+    assert sample_indices(steps, meta) == [0, 2, 4]
+    # Without the metadata, each step id is its own group.
+    assert sample_indices(steps) == [0, 1, 2, 4]
+
+
+def test_the_sample_has_a_limit():
+    steps = _steps(*[(f"phase-{k}", "s") for k in range(30)])
+    assert sample_indices(steps, limit=5) == [0, 1, 2, 3, 29]
+    assert sample_indices([]) == []
+
+
 def test_a_quiz_answer_out_of_range_fails(register):
     base = eigenvue.get(BASE)
     question = base.quiz[0].model_construct(**{**base.quiz[0].__dict__, "correct": 7})
@@ -226,7 +287,9 @@ def broken_import(monkeypatch):
     monkeypatch.setattr(plugins, "_registry", None)
 
 
-def test_a_plugin_that_failed_to_load_fails_the_full_check(broken_import):
+def test_a_plugin_that_failed_to_load_fails_the_full_check(broken_import, monkeypatch):
+    # Only the failure is under test: checking every algorithm's runs is the registry tests' job.
+    monkeypatch.setattr(checks, "check_algorithm", _no_findings)
     report = check(frames=False)
     assert not report.ok
     (failure,) = _failures(report)
@@ -239,7 +302,7 @@ def test_a_plugin_that_failed_to_load_fails_the_full_check(broken_import):
     assert {i.id for i in eigenvue.list()} <= checked
 
 
-def test_checking_named_ids_lists_load_failures_as_warnings(broken_import):
+def test_checking_named_ids_lists_load_failures_as_warnings(fixture_algorithm, broken_import):
     report = check([BASE], frames=False)
     assert report.ok
     assert any(
@@ -270,7 +333,7 @@ def test_the_report_has_an_ascii_form(register):
     register(_algorithm("check-ascii", "no_terminal_step"))
     text = check(["check-ascii"], frames=False).format(unicode=False)
     assert "  FAIL defaults: " in text and "  ok   metadata: " in text
-    assert text.isascii() and "check-ascii - Single Neuron" in text
+    assert text.isascii() and "check-ascii - Running Sum (test fixture)" in text
 
 
 def test_json_report_round_trips(register, capsys):
