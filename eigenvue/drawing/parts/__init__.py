@@ -16,6 +16,7 @@ from eigenvue.drawing.parts.grid import GridPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
 from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
+from eigenvue.drawing.parts.token_strip import TokenStripPart
 
 __all__ = [
     "AmplitudesPart",
@@ -28,6 +29,7 @@ __all__ = [
     "NetworkDrawing",
     "StripPart",
     "TablePanel",
+    "TokenStripPart",
     "decade_ticks",
     "default_layer_names",
     "use_log_scale",
