@@ -15,13 +15,7 @@ def fixture_algorithm():
     Registered as a plugin under its own name and unregistered afterwards, even when
     the test fails, so no other test sees it.
     """
-    import eigenvue
-    from eigenvue import plugins
-    from tests import fixture_plugin
+    from tests.plugin_support import fixture_registered
 
-    pm = plugins.get_plugin_manager()
-    pm.register(fixture_plugin, name=fixture_plugin.PLUGIN_NAME)
-    try:
-        yield eigenvue.get_algorithm(fixture_plugin.ID)
-    finally:
-        pm.unregister(name=fixture_plugin.PLUGIN_NAME)
+    with fixture_registered() as algorithm:
+        yield algorithm
