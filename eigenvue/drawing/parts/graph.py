@@ -34,6 +34,7 @@ _TITLE_PX = 22.0
 _LEGEND_PX = 38.0  # two rows of legend
 #: Up to this many nodes keep the full node size; more nodes get smaller ones.
 ROOMY_NODES = 15
+_RADIUS = 20.0  # px, of a node when there is room
 
 
 def _weight_text(weight: Any) -> str:
@@ -125,10 +126,12 @@ class GraphPart:
 
         # Node size: full up to 15 nodes, then shrinking, and never touching a neighbour.
         radius = (
-            17.0 if n <= ROOMY_NODES else float(np.clip(17.0 * np.sqrt(ROOMY_NODES / n), 8, 17))
+            _RADIUS
+            if n <= ROOMY_NODES
+            else float(np.clip(_RADIUS * np.sqrt(ROOMY_NODES / n), 8, _RADIUS))
         )
         margin_x, bottom = radius + 6.0, (_LEGEND_PX if legend else 0.0) + radius + 6.0
-        top = height - _TITLE_PX - radius - 6.0
+        top = height - _TITLE_PX - radius - 16.0  # room for a note above a top node
         raw = np.array([positions[node] for node in self.nodes], dtype=float).reshape(n, 2)
         xy = np.column_stack(
             [
@@ -183,7 +186,7 @@ class GraphPart:
                     _weight_text(weight),
                     ha="center",
                     va="center",
-                    fontsize=8.5 if n <= ROOMY_NODES else 7.5,
+                    fontsize=9 if n <= ROOMY_NODES else 7.5,
                     color=theme.muted,
                     zorder=2,
                     bbox={
@@ -202,7 +205,7 @@ class GraphPart:
             ax.text(x, y, text, ha="center", va="center", fontsize=label_size, zorder=4)
             for (x, y), text in zip(xy, node_labels)
         ]
-        note_size = 8.5 if n <= ROOMY_NODES else 7.5
+        note_size = 9.5 if n <= ROOMY_NODES else 7.5
         self._notes = [
             ax.text(
                 x + radius * 0.75 + 2,
