@@ -13,13 +13,15 @@ from PIL import Image
 import eigenvue
 from eigenvue import export
 from eigenvue.cli import main
+from tests.fixture_plugin import ID
 
-ID = "backpropagation"
-N_STEPS = 9  # the default trace: start, 2 forward layers, loss, 2 backward, 2 updates, done
+N_STEPS = 5  # the default trace: start, one step per value of [3, 1, 2], done
+
+pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
 
-@pytest.fixture(scope="module")
-def default_length():
+@pytest.fixture
+def default_length(fixture_algorithm):
     n = len(eigenvue.trace(ID))
     assert n == N_STEPS
     return n
@@ -108,16 +110,15 @@ def test_bad_format_or_theme_is_a_value_error_naming_it(tmp_path, kwargs, word):
 
 
 def test_bad_inputs_are_refused_before_anything_is_written(tmp_path):
-    with pytest.raises(eigenvue.InputError, match="layerSizes"):
-        eigenvue.render(ID, {"layerSizes": [2, 0, 1]}, out=tmp_path / "x")
+    with pytest.raises(eigenvue.InputError, match="values"):
+        eigenvue.render(ID, {"values": []}, out=tmp_path / "x")
     assert not (tmp_path / "x").exists()
 
 
 def test_inputs_change_the_pictures(tmp_path):
     default = eigenvue.render(ID, format="png", out=tmp_path / "a")
-    faster = eigenvue.render(ID, {"learningRate": 0.5}, format="png", out=tmp_path / "b")
-    # The update steps move the weights five times further: their pictures differ.
-    assert default[6].read_bytes() != faster[6].read_bytes()
+    other = eigenvue.render(ID, {"values": [3, 5, 2]}, format="png", out=tmp_path / "b")
+    assert default[0].read_bytes() != other[0].read_bytes()
 
 
 def test_cli_render_prints_the_paths_it_wrote(tmp_path, capsys, default_length):
@@ -130,7 +131,7 @@ def test_cli_render_prints_the_paths_it_wrote(tmp_path, capsys, default_length):
             "--out",
             str(tmp_path),
             "--example",
-            "Higher learning rate",
+            "Negative values",
         ]
     )
     assert code == 0
@@ -138,13 +139,13 @@ def test_cli_render_prints_the_paths_it_wrote(tmp_path, capsys, default_length):
     assert out == [str(tmp_path / f"{ID}.html")]
     frames = player_frames((tmp_path / f"{ID}.html").read_text(encoding="utf-8"))
     assert len(frames) == default_length
-    assert "0.5" in frames[6]["explanation"]  # η of the example, narrated at the update
+    assert frames[2]["explanation"].startswith("Adding -6")  # the example's second value
 
 
 def test_cli_render_reports_bad_inputs_in_one_line(tmp_path, capsys):
-    assert main(["render", ID, "--inputs", '{"learningRate": -1}', "--out", str(tmp_path)]) == 2
+    assert main(["render", ID, "--inputs", '{"start": "one"}', "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "learningRate" in err and err.count("\n") == 1
+    assert "'start'" in err and err.count("\n") == 1
 
 
 def test_export_modules_import_no_matplotlib():
