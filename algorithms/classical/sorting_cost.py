@@ -106,18 +106,22 @@ LAWS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 def reference_curves(
     sizes: np.ndarray, measured: np.ndarray, laws: Sequence[str] = ("n log₂ n", "n²")
 ) -> dict[str, np.ndarray]:
-    """Growth laws of :data:`LAWS`, each scaled to meet ``measured`` at the largest n.
+    """Growth laws of :data:`LAWS`, each scaled by the constant that best fits ``measured``.
 
-    Scaling every law to the same end point puts the measured curve's shape, not
-    its constant factor, against the laws: the one it follows hugs it all along.
+    The constant is fitted on a log scale (the geometric mean of measured / law), so
+    the law the counts follow lies on them over the whole range, and a law they do
+    not follow crosses them: the shape is compared, not the constant factor.
 
     Examples
     --------
     >>> sizes = np.array([8, 16, 32])
-    >>> reference_curves(sizes, np.array([64, 256, 1024]))["n²"].tolist()
-    [64.0, 256.0, 1024.0]
+    >>> reference_curves(sizes, np.array([32, 128, 512]))["n²"].tolist()
+    [32.0, 128.0, 512.0]
     """
     n = sizes.astype(float)
-    top = float(measured[-1]) or 1.0
+    counts = np.maximum(np.asarray(measured, dtype=float), 1.0)
     curves = {name: LAWS[name](n) for name in laws}
-    return {name: curve * top / curve[-1] for name, curve in curves.items()}
+    return {
+        name: curve * float(np.exp(np.mean(np.log(counts) - np.log(curve))))
+        for name, curve in curves.items()
+    }
