@@ -10,8 +10,9 @@ import pytest
 import eigenvue
 from eigenvue import display
 from eigenvue.cli import main
+from tests.fixture_plugin import ID
 
-ID = "backpropagation"
+pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
 
 def player_frames(html_text):
@@ -41,18 +42,18 @@ def test_show_headless_writes_the_html_player_and_returns_its_path(browser_calls
         assert isinstance(path, Path) and path.suffix == ".html" and path.is_file()
         assert capsys.readouterr().out.strip() == str(path)
         frames = player_frames(path.read_text(encoding="utf-8"))
-        assert len(frames) == len(eigenvue.steps(ID)) == 9
+        assert len(frames) == len(eigenvue.steps(ID)) == 5
         assert browser_calls == []
     finally:
         path.unlink()
 
 
 def test_show_opens_the_file_in_the_browser_when_asked(browser_calls, capsys):
-    path = eigenvue.show(ID, {"learningRate": 0.3}, port=8123)  # port: accepted, unused
+    path = eigenvue.show(ID, {"values": [0.25, 8]}, port=8123)  # port: accepted, unused
     try:
         assert browser_calls == [path.as_uri()]
         frames = player_frames(path.read_text(encoding="utf-8"))
-        assert "η = 0.3" in frames[6]["explanation"]
+        assert frames[2]["explanation"] == "Adding 8 makes the total 8.25."
     finally:
         path.unlink()
 
@@ -62,17 +63,17 @@ def test_show_refuses_an_unknown_id_or_bad_inputs_before_writing(
 ):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     with pytest.raises(ValueError, match="Unknown algorithm"):
-        eigenvue.show("backprop")
-    with pytest.raises(eigenvue.InputError, match="inputValues"):
-        eigenvue.show(ID, {"inputValues": [1.0]})
+        eigenvue.show("fixture-running-sun")
+    with pytest.raises(eigenvue.InputError, match="values"):
+        eigenvue.show(ID, {"values": [1.0, None]})
     assert list(tmp_path.iterdir()) == [] and browser_calls == []
 
 
 def test_cli_show_without_a_display_prints_the_player_path(browser_calls, capsys):
-    assert main(["show", ID, "--no-browser", "--example", "Higher learning rate"]) == 0
+    assert main(["show", ID, "--no-browser", "--example", "One value"]) == 0
     path = Path(capsys.readouterr().out.strip())
     try:
-        assert len(player_frames(path.read_text(encoding="utf-8"))) == 9
+        assert len(player_frames(path.read_text(encoding="utf-8"))) == 3
         assert browser_calls == []
     finally:
         path.unlink()
@@ -82,7 +83,7 @@ def test_jupyter_returns_an_object_that_displays_as_the_player():
     player = eigenvue.jupyter(ID, width="800px", height="500px")
     html = player._repr_html_()
     frames = player_frames(html)
-    assert len(frames) == 9
+    assert len(frames) == 5
     assert 'class="ev-player"' in html and "width:800px" in html and "max-height:500px" in html
     assert "window.eigenvuePlayer" in html  # the script travels with the output
     with pytest.raises(ValueError, match="Unknown algorithm"):
@@ -102,5 +103,5 @@ def test_the_notebook_player_respects_the_embed_limit():
         html = trace._repr_html_()
     frames = player_frames(html)
     assert 2 <= len(frames) <= 4
-    assert f"Showing the first {len(frames)} of 9 steps" in html
+    assert f"Showing the first {len(frames)} of 5 steps" in html
     assert "animation.embed_limit" in html
