@@ -254,6 +254,13 @@ def qubit_from_angles(theta: float, phi: float) -> tuple[complex, complex]:
     return complex(math.cos(theta / 2), 0.0), complex(s * math.cos(phi), s * math.sin(phi))
 
 
+def bloch_of(psi: np.ndarray) -> tuple[float, float, float]:
+    """The Bloch vector (⟨X⟩, ⟨Y⟩, ⟨Z⟩) of a one-qubit state vector."""
+    a0, a1 = complex(psi[0]), complex(psi[1])
+    cross = a0.conjugate() * a1
+    return 2 * cross.real, 2 * cross.imag, abs(a0) ** 2 - abs(a1) ** 2
+
+
 def fidelity(a: np.ndarray, b: np.ndarray) -> float:
     """``|⟨a|b⟩|²`` of two normalised states (1 when they differ by a global phase only)."""
     return float(abs(np.vdot(a, b)) ** 2)
@@ -315,3 +322,16 @@ def state_text(psi: np.ndarray, limit: int = 4, digits: int = 3) -> str:
     if more:
         text += f" + … ({more:,} more)"
     return text
+
+
+def angle_text(angle: float) -> str:
+    """An angle as a physicist writes it: ``π/2``, ``3π/4``, ``0``, or ``1.047``."""
+    for denominator in (1, 2, 3, 4, 6, 8):
+        k = angle * denominator / math.pi
+        if abs(k - round(k)) < 1e-9:
+            k = round(k)
+            if k == 0:
+                return "0"
+            top = "π" if k == 1 else f"{k}π"
+            return top if denominator == 1 else f"{top}/{denominator}"
+    return f"{angle:.4g}".replace("-", "−")

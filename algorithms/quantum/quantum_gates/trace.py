@@ -25,7 +25,7 @@ WHAT_IT_DOES = {
     "Z": "multiplies the |1⟩ part by −1 (a half turn about the z axis)",
     "H": "maps |0⟩ to |+⟩ and |1⟩ to |−⟩, creating or undoing an equal superposition",
     "S": "multiplies the |1⟩ part by i (a quarter turn about the z axis)",
-    "T": "multiplies the |1⟩ part by e^{iπ/4} (an eighth turn about the z axis)",
+    "T": "multiplies the |1⟩ part by e^(iπ/4) (an eighth turn about the z axis)",
     "Rx": "rotates the qubit about the x axis",
     "Ry": "rotates the qubit about the y axis",
     "Rz": "rotates the qubit about the z axis",
@@ -36,15 +36,20 @@ WHAT_IT_DOES = {
 
 
 def gate_text(gate: dict) -> str:
-    """``CNOT(q0 → q1)``, ``H(q1)``, ``Rx(θ = 0.5)(q0)``."""
+    """``CNOT q0 → q1``, ``H on q1``, ``Rx(θ = 0.5) on q0``, ``SWAP q0, q2``."""
     qubits = gate["qubits"]
     name = gate["gate"]
     if name in sv.ROTATIONS:
-        name = f"{name}({number(gate['angle'], 3)})"
+        name = f"{name}(θ = {sv.angle_text(gate['angle'])})"
     if len(qubits) == 2:
         arrow = "→" if gate["gate"] == "CNOT" else ","
-        return f"{name}(q{qubits[0]} {arrow} q{qubits[1]})"
-    return f"{name}(q{qubits[0]})"
+        return f"{name} q{qubits[0]} {arrow} q{qubits[1]}"
+    return f"{name} on q{qubits[0]}"
+
+
+def _bloch(psi) -> dict:
+    """A one-qubit register's point on the Bloch sphere (extra state ``blochVector``)."""
+    return {"blochVector": sv.bloch_of(psi)} if psi.size == 2 else {}
 
 
 def trace(inputs: Inputs) -> Iterator[Step]:
@@ -71,6 +76,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "stateVector": psi,
             "probabilities": sv.probabilities(psi),
             "currentGate": None,
+            **_bloch(psi),
         },
     )
 
@@ -85,6 +91,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "stateVector": psi,
             "probabilities": probs,
             "currentGate": gate,
+            **_bloch(psi),
         }
         lines = ["loop", "matrix", "one_qubit" if len(g.qubits) == 1 else "two_qubit", "probs"]
         sampled = ""

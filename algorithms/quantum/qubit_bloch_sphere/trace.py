@@ -8,7 +8,6 @@ Eigenvue 1.0.2, poles included).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from eigenvue.step import Step
@@ -16,19 +15,6 @@ from eigenvue.text import number
 
 from .. import statevector as sv
 from .inputs import Inputs
-
-
-def angle_text(angle: float) -> str:
-    """An angle as a physicist writes it: ``π/2``, ``3π/4``, ``0``, or ``1.047``."""
-    for denominator in (1, 2, 3, 4, 6, 8):
-        k = angle * denominator / math.pi
-        if abs(k - round(k)) < 1e-9:
-            k = round(k)
-            if k == 0:
-                return "0"
-            top = "π" if k == 1 else f"{k}π"
-            return top if denominator == 1 else f"{top}/{denominator}"
-    return number(angle, 4)
 
 
 def where(x: float, y: float, z: float) -> str:
@@ -87,8 +73,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             title=f"State {i + 1}: {entry.label}",
             explanation=(
                 f"{entry.label}{caption}: α0 = {sv.amplitude_text(a0)}, "
-                f"α1 = {sv.amplitude_text(a1)}, so θ = {angle_text(theta)} and "
-                f"φ = {angle_text(phi)}; the point (x, y, z) = ({number(x, 3)}, {number(y, 3)}, "
+                f"α1 = {sv.amplitude_text(a1)}, so θ = {sv.angle_text(theta)} and "
+                f"φ = {sv.angle_text(phi)}; the point (x, y, z) = ({number(x, 3)}, {number(y, 3)}, "
                 f"{number(z, 3)})"
                 + (f" is {landmark}" if landmark else "")
                 + f". Measuring gives 0 with probability {number(p0, 3)} and 1 with "

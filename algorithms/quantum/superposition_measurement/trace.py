@@ -31,6 +31,11 @@ def _sampled(inputs: Inputs, probs, labels: list[str]) -> tuple[dict, str]:
     )
 
 
+def _bloch(psi) -> dict:
+    """A one-qubit register's point on the Bloch sphere (extra state ``blochVector``)."""
+    return {"blochVector": sv.bloch_of(psi)} if psi.size == 2 else {}
+
+
 def trace(inputs: Inputs) -> Iterator[Step]:
     """Yield |0…0⟩, the state after each preparation gate, and after each measurement."""
     n = inputs.numQubits
@@ -60,6 +65,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "classicalBits": [],
             "entangled": False,
             **counts,
+            **_bloch(psi),
         },
     )
 
@@ -90,6 +96,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 "classicalBits": [],
                 "entangled": entangled,
                 **(counts if i == prepared_at - 1 else {}),
+                **_bloch(psi),
             },
         )
 
@@ -124,6 +131,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 "outcomeProb": p,
                 "entangled": False,
                 **counts,
+                **_bloch(psi),
             },
             visual_actions=[
                 {"type": "collapseState", "qubit": m.qubit, "outcome": m.outcome, "probability": p}

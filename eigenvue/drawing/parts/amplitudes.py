@@ -178,13 +178,14 @@ class AmplitudesPart:
             fontsize=9.5,
             color=theme.text,
         )
+        # Inside the top right corner, under the phase legend: bars stop below it.
         self.note = ax.text(
-            0.76,
             1.0,
+            0.995,
             "",
             transform=ax.transAxes,
             ha="right",
-            va="bottom",
+            va="top",
             fontsize=8.5,
             color=theme.muted,
         )
@@ -219,7 +220,7 @@ class AmplitudesPart:
     def _build_legend(self, legend_ax: Axes | None) -> None:
         ax = legend_ax
         if ax is None:
-            ax = self.ax.inset_axes((0.78, 1.02, 0.22, 0.045))
+            ax = self.ax.inset_axes((0.8, 1.13, 0.2, 0.05))
         ax.imshow(
             np.linspace(0, 1, 256)[None, :],
             cmap=self.cmap,
@@ -230,7 +231,16 @@ class AmplitudesPart:
         ax.set_xticks([0, np.pi / 2, np.pi, 3 * np.pi / 2, 2 * np.pi])
         ax.set_xticklabels(["0", "π/2", "π", "3π/2", "2π"], fontsize=7, color=self.theme.muted)
         ax.tick_params(axis="x", length=2, pad=1)
-        ax.set_title("phase", fontsize=8, color=self.theme.muted, pad=2)
+        ax.text(
+            -0.04,
+            0.5,
+            "phase",
+            transform=ax.transAxes,
+            ha="right",
+            va="center",
+            fontsize=8,
+            color=self.theme.muted,
+        )
         for spine in ax.spines.values():
             spine.set_edgecolor(self.theme.edge)
         self.legend_ax = ax

@@ -33,6 +33,8 @@ Operation = Mapping[str, Any]
 
 #: Narrowest column, in pixels, before the circuit is drawn through a window.
 MIN_COLUMN_PX = 46.0
+#: Widest column, in pixels: a short circuit is not stretched across the Axes.
+MAX_COLUMN_PX = 90.0
 #: Gates drawn with dots, ⊕ and crosses rather than a box.
 CONTROLLED = {"CNOT": "target", "CX": "target", "CZ": "dot"}
 SWAPS = {"SWAP"}
@@ -110,7 +112,9 @@ class CircuitPart:
         self.window = min(len(self.ops), max_columns or fits)
         self.windowed = self.window < len(self.ops)
         # Wires start at x = -0.75; the labels get label_px pixels left of that.
-        start, right = -0.75, self.window - 0.3 + (0.4 if self.windowed else 0)
+        # A short circuit keeps columns of at most MAX_COLUMN_PX, left-aligned.
+        columns = max(self.window, (width_px - label_px) / MAX_COLUMN_PX)
+        start, right = -0.75, columns - 0.3 + (0.4 if self.windowed else 0)
         share = min(label_px / width_px, 0.5)
         x_left = (start - share * right) / (1 - share)
         ax.set_xlim(x_left, right)
@@ -206,17 +210,24 @@ class CircuitPart:
 
     # -- updating --------------------------------------------------------------------
 
-    def update(self, current: int | None) -> None:
+    def update(self, current: int | tuple[int, int] | None) -> None:
         """Light operation ``current`` (0-based); earlier ones solid, later ones faded.
 
-        ``None`` or ``-1`` lights nothing (before the circuit runs); a value of
-        ``len(operations)`` or more shows every operation as done.
+        ``current`` may be a ``(first, last)`` pair to light several adjacent
+        operations that one step applies together. ``None`` or ``-1`` lights
+        nothing (before the circuit runs); ``len(operations)`` or more shows
+        every operation as done.
         """
         total = len(self.ops)
-        at = -1 if current is None else int(current)
+        if current is None:
+            first = last = -1
+        elif isinstance(current, tuple):
+            first, last = (int(c) for c in current)
+        else:
+            first = last = int(current)
         start = 0
         if self.windowed:
-            start = int(np.clip(at - self.window // 2, 0, total - self.window))
+            start = int(np.clip(last - self.window // 2, 0, total - self.window))
         if start != self.start:
             for x, slot in enumerate(self.slots):
                 self._draw_op(slot, x, self.ops[start + x])
@@ -226,12 +237,15 @@ class CircuitPart:
             self.after.set_text(f"{later} more ▶" if later > 0 else "")
         for x, slot in enumerate(self.slots):
             index = start + x
-            state = "current" if index == at else "done" if index < at else "future"
+            lit = first <= index <= last and index >= 0
+            state = "current" if lit else "done" if index < first else "future"
             self._style(slot, state)
-        lit = 0 <= at - start < self.window
-        self.band.set_visible(lit)
-        if lit:
-            self.band.set_x(at - start - 0.5)
+        lo, hi = max(first, start), min(last, start + self.window - 1)
+        shown = last >= 0 and first < total and lo <= hi
+        self.band.set_visible(shown)
+        if shown:
+            self.band.set_x(lo - start - 0.5)
+            self.band.set_width(hi - lo + 1)
 
     def _draw_op(self, slot: dict[str, Any], x: int, op: Operation) -> None:
         name = str(op["gate"])

@@ -1,0 +1,85 @@
+"""The frame layout the circuit lessons share: the circuit above, the amplitudes below.
+
+quantum-gates, superposition-measurement, Grover's search and teleportation
+all draw the circuit with the current column lit (CircuitPart) over the
+register's probability bars coloured by phase (AmplitudesPart), with an
+optional panel on the right (a Bloch sphere for one qubit, a curve). Only the
+layout lives here; every number comes from the step state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import eigenvue.drawing
+from eigenvue.drawing.parts import AmplitudesPart, CircuitPart
+
+from . import statevector as sv
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import SubFigure
+
+    from eigenvue.drawing import Theme
+    from eigenvue.step import Trace
+
+
+def gate_operations(gates: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Circuit operations for a gate list; a rotation's angle is its caption (``θ = π/4``)."""
+    ops = []
+    for g in gates:
+        op: dict[str, Any] = {"gate": g["gate"], "qubits": list(g["qubits"])}
+        if g["gate"] in sv.ROTATIONS:
+            op["caption"] = sv.angle_text(float(g["angle"]))
+        ops.append(op)
+    return ops
+
+
+class CircuitDiagram(eigenvue.drawing.Diagram):
+    """Circuit on top, amplitudes below, and an optional panel to the right of the amplitudes.
+
+    Subclasses call :meth:`build` from ``__init__`` with their operations.
+    """
+
+    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
+        super().__init__(fig, trace, theme)
+
+    def build(
+        self,
+        num_qubits: int,
+        operations: Sequence[Mapping[str, Any]],
+        labels: Sequence[str],
+        *,
+        side: bool = False,
+        wire_labels: Sequence[str] | None = None,
+        amplitude_title: str = "probability of each basis state (colour: phase)",
+    ) -> Axes | None:
+        """Make the circuit and amplitude parts; return the side panel's Axes, if asked for."""
+        # The circuit gets about one eighth of the height per wire, between a third and 55%.
+        share = min(max((num_qubits + 1) / 9, 0.34), 0.55)
+        grid = self.fig.add_gridspec(
+            2,
+            2 if side else 1,
+            height_ratios=(share, 1 - share),
+            width_ratios=(1.7, 1.0) if side else None,
+            left=0.07,
+            right=0.98,
+            top=0.97,
+            bottom=0.1 if len(labels) <= 16 else 0.2,
+            hspace=0.32,
+            wspace=0.12,
+        )
+        circuit_ax = self.fig.add_subplot(grid[0, :])
+        self.circuit = CircuitPart(
+            circuit_ax,
+            self.theme,
+            num_qubits,
+            operations,
+            wire_labels=wire_labels,
+            initial="|0⟩",
+        )
+        self.amplitudes = AmplitudesPart(
+            self.fig.add_subplot(grid[1, 0]), self.theme, labels, title=amplitude_title
+        )
+        return self.fig.add_subplot(grid[1, 1]) if side else None
