@@ -1,16 +1,20 @@
 """The plugin manager and registry: inline plugins, broken plugins, duplicate ids."""
 
+import dataclasses
 import warnings
 
 import pytest
 
 import eigenvue
 from eigenvue import plugins
+from tests.fixture_plugin import ID, PLUGIN_NAME
 from tests.plugin_support import clone_algorithm
+
+pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
 
 def test_an_inline_plugin_appears_everywhere_and_goes_away():
-    copy = clone_algorithm("backpropagation", "backprop-copy", name="Backpropagation (copy)")
+    copy = clone_algorithm(ID, "sum-copy", name="Running Sum (copy)")
 
     class InlinePlugin:
         @eigenvue.hookimpl
@@ -20,13 +24,13 @@ def test_an_inline_plugin_appears_everywhere_and_goes_away():
     pm = plugins.get_plugin_manager()
     pm.register(InlinePlugin(), name="inline-test")
     try:
-        assert "backprop-copy" in [i.id for i in eigenvue.list()]
-        assert eigenvue.steps("backprop-copy") == eigenvue.steps("backpropagation")
+        assert "sum-copy" in [i.id for i in eigenvue.list()]
+        assert eigenvue.steps("sum-copy") == eigenvue.steps(ID)
         info = {p.name: p for p in plugins.get_registry().plugins}["inline-test"]
-        assert info.algorithms == ["backprop-copy"]
+        assert info.algorithms == ["sum-copy"]
     finally:
         pm.unregister(name="inline-test")
-    assert "backprop-copy" not in [i.id for i in eigenvue.list()]
+    assert "sum-copy" not in [i.id for i in eigenvue.list()]
 
 
 def test_a_plugin_that_raises_is_reported_and_the_rest_keep_working():
@@ -40,7 +44,7 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_keep_working():
     try:
         with pytest.warns(plugins.PluginWarning, match="broken-test.*broken on purpose"):
             ids = [i.id for i in eigenvue.list()]
-        assert "backpropagation" in ids
+        assert ID in ids
         info = {p.name: p for p in plugins.get_registry().plugins}["broken-test"]
         assert "broken on purpose" in info.error
     finally:
@@ -48,8 +52,9 @@ def test_a_plugin_that_raises_is_reported_and_the_rest_keep_working():
 
 
 def test_a_plugin_registering_invalid_metadata_is_reported():
-    original = eigenvue.get_algorithm("backpropagation")
+    original = eigenvue.get_algorithm(ID)
     bad = original.meta.model_dump()
+    bad["id"] = "sum-invalid"
     bad["quiz"][0]["correct"] = 9
 
     class InvalidPlugin:
@@ -68,7 +73,7 @@ def test_a_plugin_registering_invalid_metadata_is_reported():
     pm.register(InvalidPlugin(), name="invalid-test")
     try:
         with pytest.warns(plugins.PluginWarning, match="invalid-test.*correct=9"):
-            assert "backpropagation" in [i.id for i in eigenvue.list()]
+            assert ID in [i.id for i in eigenvue.list()]
     finally:
         pm.unregister(name="invalid-test")
 
@@ -85,37 +90,36 @@ def test_a_plugin_that_fails_to_import_is_reported(monkeypatch):
 
 
 def test_two_plugins_claiming_one_id_is_an_error_naming_both():
-    duplicate = clone_algorithm("backpropagation", "backpropagation")
+    duplicate = clone_algorithm(ID, ID)
 
     class Duplicate:
         @eigenvue.hookimpl
         def register_algorithms(self, register):
             register(duplicate)
 
-    original = eigenvue.get_algorithm("backpropagation")
+    original = eigenvue.get_algorithm(ID)
     pm = plugins.get_plugin_manager()
     pm.register(Duplicate(), name="duplicate-test")
     try:
         with pytest.warns(plugins.PluginWarning) as caught:
             ids = [i.id for i in eigenvue.list()]
         message = str(caught[0].message)
-        assert "'backpropagation'" in message
-        assert "algorithms.deep_learning.backpropagation" in message and "duplicate-test" in message
+        assert f"'{ID}'" in message
+        assert PLUGIN_NAME in message and "duplicate-test" in message
         # The first registration keeps the id; everything else keeps working.
-        assert "backpropagation" in ids
-        assert eigenvue.get_algorithm("backpropagation").plugin == original.plugin
-        assert original.plugin == "algorithms.deep_learning.backpropagation"
+        assert ID in ids
+        assert eigenvue.get_algorithm(ID).plugin == original.plugin == PLUGIN_NAME
         info = {p.name: p for p in plugins.get_registry().plugins}["duplicate-test"]
         assert "two plugins" in info.error
     finally:
         pm.unregister(name="duplicate-test")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert "backpropagation" in [i.id for i in eigenvue.list()]
+        assert ID in [i.id for i in eigenvue.list()]
 
 
 def test_metadata_rules():
-    meta = eigenvue.get("backpropagation").model_dump()
+    meta = eigenvue.get(ID).model_dump()
     for field, value, needle in [
         ("id", "Bad_Id", "id"),
         ("category", "cooking", "category"),
@@ -131,13 +135,52 @@ def test_metadata_rules():
 
 
 def test_examples_must_be_valid_inputs():
-    original = eigenvue.get_algorithm("backpropagation")
+    original = eigenvue.get_algorithm(ID)
     bad = original.meta.model_dump()
-    bad["examples"][0]["inputs"]["layerSizes"] = [2, 0, 1]
-    with pytest.raises(ValueError, match=r"example 'Default \(2-2-1 network\)'.*layerSizes\[1\]"):
+    bad["examples"][0]["inputs"]["values"] = [1, "2"]
+    with pytest.raises(ValueError, match=r"example 'Negative values'.*values\[1\]"):
         eigenvue.Algorithm(
             meta=eigenvue.Metadata.model_validate(bad),
             inputs_model=original.inputs_model,
             trace_ref=original.trace_ref,
             package=original.package,
         )
+
+
+def test_a_named_line_beyond_the_pseudocode_is_reported_naming_the_plugin():
+    meta = eigenvue.get(ID).model_dump()
+    meta["id"] = "sum-bad-lines"
+    meta["lines"] = {**meta["lines"], "result": [9]}
+
+    class BadLines:
+        @eigenvue.hookimpl
+        def register_algorithms(self, register):
+            register(
+                eigenvue.Algorithm(
+                    meta=eigenvue.Metadata.model_validate(meta),
+                    inputs_model=eigenvue.get_algorithm(ID).inputs_model,
+                    trace_ref="tests.fixture_plugin.trace:trace",
+                )
+            )
+
+    pm = plugins.get_plugin_manager()
+    pm.register(BadLines(), name="bad-lines-test")
+    try:
+        with pytest.warns(plugins.PluginWarning, match=r"bad-lines-test.*'result'.*\[9\].*4 lines"):
+            assert "sum-bad-lines" not in [i.id for i in eigenvue.list()]
+    finally:
+        pm.unregister(name="bad-lines-test")
+
+
+def test_a_step_naming_an_unknown_line_is_a_trace_error_listing_the_names():
+    meta = eigenvue.get(ID).model_copy(update={"lines": {"init": (1,), "add": (2, 3)}})
+    algorithm = dataclasses.replace(eigenvue.get_algorithm(ID), meta=meta)
+    with pytest.raises(
+        eigenvue.TraceError, match=r"no pseudocode line is named 'result'.*add, init"
+    ):
+        algorithm.run()
+
+
+def test_steps_hold_the_numbers_of_their_named_lines():
+    steps = eigenvue.steps(ID)
+    assert [s["codeHighlight"]["lines"] for s in steps] == [[1], [2, 3], [2, 3], [2, 3], [4]]
