@@ -9,6 +9,9 @@ import numpy as np
 import pytest
 
 import eigenvue
+from tests.fixture_plugin import ID
+
+pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
 CATEGORIES = ["classical", "deep-learning", "generative-ai", "quantum"]
 
@@ -16,14 +19,15 @@ CATEGORIES = ["classical", "deep-learning", "generative-ai", "quantum"]
 def test_list_is_sorted_by_category_then_name_and_fresh_each_call():
     infos = eigenvue.list()
     assert infos == sorted(infos, key=lambda i: (i.category, i.name))
-    assert "backpropagation" in [i.id for i in infos]
+    assert ID in [i.id for i in infos]
     assert eigenvue.list() is not infos
 
 
 def test_list_filters_by_category():
     for category in CATEGORIES:
         assert all(i.category == category for i in eigenvue.list(category))
-    assert "backpropagation" in [i.id for i in eigenvue.list("deep-learning")]
+    assert ID in [i.id for i in eigenvue.list("classical")]
+    assert ID not in [i.id for i in eigenvue.list("quantum")]
 
 
 @pytest.mark.parametrize("bad", ["foo", "Classical", "", 3, None.__class__])
@@ -34,7 +38,7 @@ def test_invalid_category_is_a_value_error(bad):
 
 
 def test_algorithm_info_is_frozen_with_a_short_repr():
-    info = next(i for i in eigenvue.list() if i.id == "backpropagation")
+    info = next(i for i in eigenvue.list() if i.id == ID)
     assert [f.name for f in dataclasses.fields(info)] == [
         "id",
         "name",
@@ -45,8 +49,8 @@ def test_algorithm_info_is_frozen_with_a_short_repr():
         "space_complexity",
     ]
     assert repr(info) == (
-        "AlgorithmInfo(id='backpropagation', name='Backpropagation', "
-        "category='deep-learning', difficulty='intermediate')"
+        f"AlgorithmInfo(id='{ID}', name='Running Sum (test fixture)', "
+        "category='classical', difficulty='beginner')"
     )
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.name = "x"
@@ -54,21 +58,21 @@ def test_algorithm_info_is_frozen_with_a_short_repr():
 
 def test_unknown_id_names_it_suggests_the_closest_and_lists_all():
     with pytest.raises(ValueError) as info:
-        eigenvue.steps("backprop")
+        eigenvue.steps("fixture-running-sun")
     message = str(info.value)
-    assert "'backprop'" in message and "Did you mean 'backpropagation'?" in message
+    assert "'fixture-running-sun'" in message and f"Did you mean '{ID}'?" in message
     for algorithm in eigenvue.list():
         assert algorithm.id in message
 
 
 def test_get_returns_the_full_metadata():
-    meta = eigenvue.get("backpropagation")
-    assert meta.id == "backpropagation"
+    meta = eigenvue.get(ID)
+    assert meta.id == ID
     assert meta.pseudocode_lines and meta.quiz and meta.further_reading
 
 
 def test_steps_are_json_ready_and_index_contiguous():
-    steps = eigenvue.steps("backpropagation")
+    steps = eigenvue.steps(ID)
     assert json.loads(json.dumps(steps)) == steps
     assert [s["index"] for s in steps] == list(range(len(steps)))
     assert [s["isTerminal"] for s in steps] == [False] * (len(steps) - 1) + [True]
@@ -87,28 +91,44 @@ def test_steps_are_json_ready_and_index_contiguous():
 
 
 def test_trace_holds_numpy_arrays_and_equals_steps():
-    trace = eigenvue.trace("backpropagation")
-    assert isinstance(trace[1].state["preActivations"], np.ndarray)
-    assert [s.to_dict() for s in trace] == eigenvue.steps("backpropagation")
+    trace = eigenvue.trace(ID)
+    assert isinstance(trace[1].state["values"], np.ndarray)
+    # An array unchanged between steps is one object, in the trace and in the dicts.
+    assert all(step.state["values"] is trace[0].state["values"] for step in trace)
+    dicts = trace.to_dicts()
+    assert all(d["state"]["values"] is dicts[0]["state"]["values"] for d in dicts)
+    assert [s.to_dict() for s in trace] == eigenvue.steps(ID) == dicts
 
 
 def test_input_error_is_a_value_error_naming_the_input():
     with pytest.raises(ValueError) as info:
-        eigenvue.steps("backpropagation", {"learningRate": -1})
+        eigenvue.steps(ID, {"start": 2e6})
     assert isinstance(info.value, eigenvue.InputError)
-    assert info.value.input == "learningRate"
-    assert "learningRate" in str(info.value)
+    assert info.value.input == "start"
+    assert "'start'" in str(info.value)
 
 
 def test_inputs_must_be_a_dict():
     with pytest.raises(eigenvue.InputError, match="inputs"):
-        eigenvue.steps("backpropagation", [1, 2])
+        eigenvue.steps(ID, [1, 2])
 
 
 def test_numpy_inputs_are_accepted():
-    plain = eigenvue.steps("backpropagation", {"inputValues": [0.25, -1.0]})
-    arrays = eigenvue.steps("backpropagation", {"inputValues": np.array([0.25, -1.0])})
+    plain = eigenvue.steps(ID, {"values": [0.25, -1.0]})
+    arrays = eigenvue.steps(ID, {"values": np.array([0.25, -1.0])})
     assert arrays == plain
+
+
+def test_a_key_left_out_takes_its_default():
+    assert eigenvue.steps(ID, {"start": 1.5})[-1]["state"]["total"] == 1.5 + 3 + 1 + 2
+    assert eigenvue.steps(ID, {}) == eigenvue.steps(ID) == eigenvue.steps(ID, None)
+
+
+def test_example_inputs_are_a_copy():
+    inputs = eigenvue.example_inputs(ID, "One value")
+    assert inputs == {"values": [7]}
+    inputs["values"] = [1]
+    assert eigenvue.example_inputs(ID, "One value") == {"values": [7]}
 
 
 def test_import_is_light():
