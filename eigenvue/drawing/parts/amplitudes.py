@@ -253,6 +253,7 @@ class AmplitudesPart:
         targets: Iterable[int] = (),
         highlight: Iterable[int] = (),
         counts: Any = None,
+        counts_label: str | None = None,
         note: str | None = None,
     ) -> None:
         """Show a state.
@@ -270,6 +271,8 @@ class AmplitudesPart:
         counts : array of int, optional
             Sampled measurement counts per state, drawn as hatched bars of the
             sampled frequency beside the exact probability.
+        counts_label : str, optional
+            What the hatched bars are (default ``"hatched: sampled (N shots)"``).
         note : str, optional
             Text at the top right (e.g. ``"success 0.945"``).
         """
@@ -321,7 +324,9 @@ class AmplitudesPart:
             assert self.strip is not None
             self.strip.set_data(p[None, :])
             self.strip.set_clim(0, max(float(p.max()), NEGLIGIBLE))
-        shots = "" if counts is None else f"hatched: sampled ({int(np.sum(counts)):,} shots)"
+        shots = ""
+        if counts is not None:
+            shots = counts_label or f"hatched: sampled ({int(np.sum(counts)):,} shots)"
         likeliest = f"bars: the {self.slots} likeliest states" if self.compact else ""
         self.note.set_text("   ".join(t for t in (likeliest, shots, note or "") if t))
 
