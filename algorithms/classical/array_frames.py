@@ -140,7 +140,7 @@ def draw_cost(
     operation : str
         ``"comparisons"``, ``"swaps"`` or ``"writes"``.
     laws : sequence of str
-        Growth laws of :data:`.sorting_cost.LAWS`, each scaled to the costliest kind's last count.
+        Growth laws of :data:`.sorting_cost.LAWS`, each scaled to the kind it follows best.
     title : str
         The chart's caption.
     kinds : dict of str to str, optional
@@ -155,10 +155,18 @@ def draw_cost(
     kinds = {kind: meaning for kind, meaning in kinds.items() if kind not in none}
     if none:
         title += f" ({' and '.join(none)} input: none)"
-    worst = max(kinds, key=lambda k: float(counts[k][-1]))
-    references = {
-        name: (sizes, curve) for name, curve in reference_curves(sizes, counts[worst], laws).items()
-    }
+    fitted = reference_curves(sizes, {kind: counts[kind] for kind in kinds}, laws)
+    references = {name: (sizes, curve) for name, curve in fitted.items()}
+    # Kinds with equal counts draw one line: say so, or the one below seems missing.
+    kind_list = list(kinds)
+    same = [
+        f"{a} = {b}"
+        for k, a in enumerate(kind_list)
+        for b in kind_list[k + 1 :]
+        if np.array_equal(counts[a], counts[b])
+    ]
+    if same:
+        title += f" ({', '.join(same)})"
     fig = Figure(figsize=(8.0, 4.6), dpi=100)
     ax = fig.add_axes((0.1, 0.13, 0.78, 0.76))
     every = np.concatenate([np.asarray(counts[k], dtype=float) for k in kinds])

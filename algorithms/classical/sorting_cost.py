@@ -104,24 +104,32 @@ LAWS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 
 
 def reference_curves(
-    sizes: np.ndarray, measured: np.ndarray, laws: Sequence[str] = ("n log₂ n", "n²")
+    sizes: np.ndarray,
+    measured: Mapping[str, np.ndarray],
+    laws: Sequence[str] = ("n log₂ n", "n²"),
 ) -> dict[str, np.ndarray]:
-    """Growth laws of :data:`LAWS`, each scaled by the constant that best fits ``measured``.
+    """Growth laws of :data:`LAWS`, each scaled to the measured curve it follows best.
 
-    The constant is fitted on a log scale (the geometric mean of measured / law), so
-    the law the counts follow lies on them over the whole range, and a law they do
-    not follow crosses them: the shape is compared, not the constant factor.
+    For each law and each measured curve the constant is fitted on a log scale (the
+    geometric mean of measured / law); the law is drawn with the constant of the curve
+    it fits with the smallest spread, so it lies on that curve over the whole range
+    and crosses the curves that grow otherwise: shapes are compared, not constants.
 
     Examples
     --------
     >>> sizes = np.array([8, 16, 32])
-    >>> reference_curves(sizes, np.array([32, 128, 512]))["n²"].tolist()
+    >>> curves = reference_curves(sizes, {"worst": np.array([32, 128, 512])})
+    >>> curves["n²"].tolist()
     [32.0, 128.0, 512.0]
     """
     n = sizes.astype(float)
-    counts = np.maximum(np.asarray(measured, dtype=float), 1.0)
-    curves = {name: LAWS[name](n) for name in laws}
-    return {
-        name: curve * float(np.exp(np.mean(np.log(counts) - np.log(curve))))
-        for name, curve in curves.items()
-    }
+    out = {}
+    for name in laws:
+        law = LAWS[name](n)
+        best = None
+        for counts in measured.values():
+            ratio = np.log(np.maximum(np.asarray(counts, dtype=float), 1.0)) - np.log(law)
+            if best is None or float(np.std(ratio)) < best[0]:
+                best = (float(np.std(ratio)), float(np.exp(np.mean(ratio))))
+        out[name] = law * (best[1] if best else 1.0)
+    return out
