@@ -245,6 +245,51 @@ def _table(fig: Figure, theme: Theme) -> None:
     )
 
 
+def _circuit(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import CircuitPart
+
+    operations = [
+        {"gate": "H", "qubits": [0]},
+        {"gate": "CNOT", "qubits": [0, 1]},
+        {"gate": "RZ", "qubits": [1], "caption": "π/4"},
+        {"gate": "CNOT", "qubits": [1, 2]},
+        {"gate": "MEASURE", "qubits": [0]},
+        {"gate": "MEASURE", "qubits": [1]},
+    ]
+    circuit = CircuitPart(fig.add_axes((0.03, 0.1, 0.94, 0.8)), theme, 3, operations, initial="|0⟩")
+    circuit.update(3)
+
+
+def _bloch(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import BlochPart
+
+    left = BlochPart(fig.add_axes((0.04, 0.04, 0.42, 0.9)), theme, title="after H: |+⟩")
+    left.update((1.0, 0.0, 0.0), label="|+⟩", trail=[(0.0, 0.0, 1.0)])
+    right = BlochPart(fig.add_axes((0.54, 0.04, 0.42, 0.9)), theme, title="after S: |+i⟩")
+    right.update(
+        (0.0, 1.0, 0.0),
+        label="|+i⟩",
+        caption="θ = π/2, φ = π/2",
+        reference=(1.0, 0.0, 0.0),
+        trail=[(0.0, 0.0, 1.0), (1.0, 0.0, 0.0)],
+    )
+
+
+def _amplitudes(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import AmplitudesPart
+
+    labels = [f"|{i:03b}⟩" for i in range(8)]
+    part = AmplitudesPart(
+        fig.add_axes((0.08, 0.14, 0.88, 0.74)),
+        theme,
+        labels,
+        title="Grover search for |101⟩, one iteration",
+    )
+    amplitudes = np.full(8, -0.177 + 0j)
+    amplitudes[5] = 0.884
+    part.update(amplitudes, targets=[5], highlight=[5])
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -261,6 +306,9 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "curve": _curve,
     "network": _network,
     "table": _table,
+    "circuit": _circuit,
+    "bloch": _bloch,
+    "amplitudes": _amplitudes,
 }
 
 
