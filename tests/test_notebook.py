@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,11 +24,18 @@ def html_outputs(cell):
 
 @pytest.mark.slow
 def test_a_notebook_shows_the_inline_player(tmp_path):
+    repo = Path(__file__).resolve().parent.parent
     cells = [
-        "import eigenvue",
-        'result = eigenvue.show("backpropagation")\nprint(repr(result))',
-        'eigenvue.jupyter("backpropagation", {"learningRate": 0.5})',
-        'eigenvue.trace("backpropagation", {"layerSizes": [2, 3, 1]})',
+        # The fixture algorithm, registered in the kernel as a third-party plugin would be.
+        f"import sys; sys.path.insert(0, {str(repo)!r})\n"
+        "import eigenvue\n"
+        "from eigenvue import plugins\n"
+        "from tests import fixture_plugin\n"
+        "plugins.get_plugin_manager().register(fixture_plugin, name=fixture_plugin.PLUGIN_NAME)\n"
+        "ID = fixture_plugin.ID",
+        "result = eigenvue.show(ID)\nprint(repr(result))",
+        'eigenvue.jupyter(ID, {"values": [0.5, 8]})',
+        'eigenvue.trace(ID, {"values": [1, 2, 3, 4]})',
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     client = nbclient.NotebookClient(
@@ -43,7 +51,7 @@ def test_a_notebook_shows_the_inline_player(tmp_path):
     for html in (shown, *html_outputs(jupyter_cell), *html_outputs(trace_cell)):
         assert 'class="ev-player"' in html and "window.eigenvuePlayer" in html
     frames = [json.loads(FRAMES.search(h).group(1)) for h in html_outputs(jupyter_cell)]
-    assert len(frames) == 1 and len(frames[0]) == 9
-    assert "η = 0.5" in frames[0][6]["explanation"]
+    assert len(frames) == 1 and len(frames[0]) == 4
+    assert frames[0][2]["explanation"] == "Adding 8 makes the total 8.5."
     (trace_html,) = html_outputs(trace_cell)
-    assert len(json.loads(FRAMES.search(trace_html).group(1))) == 9
+    assert len(json.loads(FRAMES.search(trace_html).group(1))) == 6

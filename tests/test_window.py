@@ -6,15 +6,22 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = textwrap.dedent(
     """
     import matplotlib
     matplotlib.use("TkAgg")
     import eigenvue
+    from eigenvue import plugins
     from eigenvue.drawing import window
+    from tests import fixture_plugin
+
+    plugins.get_plugin_manager().register(fixture_plugin, name=fixture_plugin.PLUGIN_NAME)
 
     shown = window.StepWindow.go
 
@@ -23,7 +30,7 @@ SCRIPT = textwrap.dedent(
         print("STEP", self.index, flush=True)
 
     window.StepWindow.go = go
-    result = eigenvue.show("backpropagation")
+    result = eigenvue.show(fixture_plugin.ID)
     print("CLOSED", result, flush=True)
     """
 )
@@ -90,6 +97,7 @@ def test_the_window_steps_on_real_key_presses(x_display):
     env.pop("MPLBACKEND", None)
     process = subprocess.Popen(
         [sys.executable, "-c", SCRIPT],
+        cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -100,9 +108,9 @@ def test_the_window_steps_on_real_key_presses(x_display):
         send_key(x_display, "Right")
         read_until(process, "STEP 1")
         send_key(x_display, "End")
-        read_until(process, "STEP 8")
+        read_until(process, "STEP 4")  # the fixture's default trace has 5 steps
         send_key(x_display, "Left")
-        read_until(process, "STEP 7")
+        read_until(process, "STEP 3")
         send_key(x_display, "q")
         assert read_until(process, "CLOSED None")[-1] == "CLOSED None"
         assert process.wait(timeout=30) == 0
