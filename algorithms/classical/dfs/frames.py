@@ -1,0 +1,42 @@
+"""The DFS picture: the graph coloured by the search, and the stack beside it.
+
+Visited nodes are tinted, the node just popped is highlighted, nodes waiting
+on the stack are frontier-coloured, the DFS tree (each visited node joined to
+the node whose entry was popped to reach it) is drawn as tree edges, and the
+edges to the neighbours just pushed are highlighted. At the end, the path.
+"""
+
+from __future__ import annotations
+
+from ..graph_frames import GraphSearchDiagram, latest, path_edges, tree_edges
+
+
+class Diagram(GraphSearchDiagram):
+    """The graph on the left, the stack (top up) on the right."""
+
+    kind = "stack"
+    layout = "right"
+
+    def update(self, step):
+        """Colour the graph and fill the stack from the step's state."""
+        state = step.state
+        visited = set(state["visited"])
+        stack = state.get("stack", [])
+        path = state.get("path")
+        edges = tree_edges(latest(self.trace, step, "predecessors"), visited)
+        pushed: tuple[int, ...] = ()
+        if step.id == "push_neighbors":
+            before = len(self.trace[step.index - 1].state["stack"])
+            pushed = tuple(range(before, len(stack)))
+            edges.update({(state["current"], stack[i]): "active" for i in pushed})
+        edges.update(path_edges(path or []))
+        self.graph.update(
+            self.node_states(state, set(stack) - visited, path),
+            edge_states=edges,
+            title=f"visited {len(visited)} of {len(state['nodes'])} nodes",
+        )
+        self.strip.update(
+            stack,
+            added=pushed or ((0,) if step.id == "initialize" else ()),
+            removed=state["current"] if step.id == "visit_node" else None,
+        )
