@@ -204,7 +204,8 @@ class AmplitudesPart:
             ax.text(
                 -0.6,
                 ymax * 1.37,
-                f"all {self.size:,} states in index order (brighter = likelier)",
+                f"all {self.size:,} states in index order (bright: likely); "
+                f"bars: the {self.slots} likeliest",
                 ha="left",
                 va="bottom",
                 fontsize=7.5,
@@ -312,7 +313,9 @@ class AmplitudesPart:
                 top = max(top, float(freq[index]))
             else:
                 sampled.set_visible(False)
-            text = number(height, 3 if k <= 8 else 2) if k <= 16 and height >= 0.0005 else ""
+            # Past 8 bars only the tall ones are labelled: small labels would collide.
+            floor = 0.0005 if k <= 8 else 0.05 * self.ax.get_ylim()[1]
+            text = number(height, 3 if k <= 8 else 2) if k <= 16 and height >= floor else ""
             value.set_text(text)
             value.set_position((slot, top))
             if index in marked:
@@ -327,8 +330,7 @@ class AmplitudesPart:
         shots = ""
         if counts is not None:
             shots = counts_label or f"hatched: sampled ({int(np.sum(counts)):,} shots)"
-        likeliest = f"bars: the {self.slots} likeliest states" if self.compact else ""
-        self.note.set_text("   ".join(t for t in (likeliest, shots, note or "") if t))
+        self.note.set_text("   ".join(t for t in (shots, note or "") if t))
 
     def _shown(self, p: np.ndarray) -> np.ndarray:
         """Which states get a bar: all of them, or the most likely in index order."""
