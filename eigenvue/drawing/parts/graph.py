@@ -288,6 +288,7 @@ class GraphPart:
         edge_states: Mapping[tuple[Any, Any], str] | None = None,
         *,
         title: str | None = None,
+        labels: Mapping[Any, str] | None = None,
     ) -> None:
         """Colour nodes and edges by state and write the notes.
 
@@ -301,8 +302,14 @@ class GraphPart:
             One of :data:`EDGE_STATES`; an undirected edge matches either order.
         title : str, optional
             New caption (``None`` keeps the current one).
+        labels : mapping of node id to str, optional
+            New text inside these nodes (e.g. a heap's values as they move); the
+            others keep theirs. The font size is the one fitted to the labels given
+            at construction, so give the widest texts there.
         """
         states = dict(node_states or {})
+        for node, label_text in (labels or {}).items():
+            self._labels[self._index[node]].set_text(str(label_text))
         faces, outlines, widths = [], [], []
         for node, label in zip(self.nodes, self._labels):
             state = states.get(node, "unvisited")
