@@ -93,11 +93,18 @@ def player_fragment(
     interval_ms: int = DEFAULT_INTERVAL_MS,
     note: str | None = None,
     style: str | None = None,
+    size: tuple[int, int] | None = None,
+    text_px: float | None = None,
+    autofocus: bool = False,
+    autoplay: bool = False,
 ) -> str:
     """The player's HTML: a ``<div class="ev-player">`` holding its frames as JSON.
 
     Include :data:`PLAYER_CSS` and :data:`PLAYER_JS` once on the page. Without
-    the script the first frame and its caption still show.
+    the script the first frame and its caption still show. Only the first
+    frame is in the markup (lazily loaded, so a player below the fold and the
+    hidden palette's image cost nothing); the script loads each other frame
+    when it is shown and fetches the next one ahead.
 
     Parameters
     ----------
@@ -116,45 +123,69 @@ def player_fragment(
         A remark shown under the player (e.g. that only some frames fit).
     style : str, optional
         Inline CSS for the player element (``"max-width: 800px"``).
+    size : (int, int), optional
+        Width and height of the frames in pixels: the page reserves their room
+        before they load, and the player is never shown wider than they are.
+    text_px : float, optional
+        Height in image pixels of the smallest text in the frames
+        (``data-text-px``), to check how large it shows on a page.
+    autofocus : bool
+        Focus the player when the page opens, so the keys work without a click
+        (a standalone page holding one player).
+    autoplay : bool
+        Start playing when the page opens, unless the reader asks for reduced motion.
     """
     if not frames:
         raise ValueError("a player needs at least one frame")
     first = frames[0]
     n = len(frames)
     esc = html.escape
+    dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
     dark = first.get("srcDark")
     if dark:
         images = (
             f'<img class="ev-image ev-image-light" src="{esc(first["src"])}#only-light" '
-            f'alt="{esc(first["alt"])}">'
+            f'alt="{esc(first["alt"])}"{dims} loading="lazy">'
             f'<img class="ev-image ev-image-dark" src="{esc(dark)}#only-dark" '
-            f'alt="{esc(first["alt"])}">'
+            f'alt="{esc(first["alt"])}"{dims} loading="lazy">'
         )
     else:
         images = (
             f'<img class="ev-image ev-image-light" src="{esc(first["src"])}" '
-            f'alt="{esc(first["alt"])}">'
+            f'alt="{esc(first["alt"])}"{dims}>'
         )
     phase = first.get("phase")
-    style_attr = f' style="{esc(style)}"' if style else ""
+    styles = [style] if style else []
+    if size:
+        styles.append(f"--ev-frame-width:{size[0]}px")
+    style_attr = f' style="{esc(";".join(styles))}"' if styles else ""
+    data = ""
+    if text_px:
+        data += f' data-text-px="{text_px:.2f}"'
+    if autofocus:
+        data += ' data-autofocus=""'
+    if autoplay:
+        data += ' data-autoplay=""'
     note_html = f'<p class="ev-note">{esc(note)}</p>' if note else ""
     return (
         f'<div class="ev-player" id="{esc(player_id)}" tabindex="0" role="group" '
-        f'aria-label="{esc(label)}" data-interval="{int(interval_ms)}"{style_attr}>'
+        f'aria-label="{esc(label)}" aria-roledescription="step-through player" '
+        f'data-interval="{int(interval_ms)}"{data}{style_attr}>'
         f'<div class="ev-stage">{images}</div>'
         '<div class="ev-controls">'
         '<button type="button" class="ev-prev" aria-label="Previous step" disabled>◀ Prev</button>'
         '<button type="button" class="ev-play" aria-label="Play" aria-pressed="false">▶ Play</button>'
         f'<button type="button" class="ev-next" aria-label="Next step"{" disabled" if n == 1 else ""}>Next ▶</button>'
         f'<input type="range" class="ev-slider" min="0" max="{n - 1}" step="1" value="0" '
-        'aria-label="Step">'
-        f'<span class="ev-counter" aria-live="polite">1 / {n}</span>'
+        f'aria-label="Step" aria-valuetext="Step 1 of {n}">'
+        f'<span class="ev-counter" aria-hidden="true">1 / {n}</span>'
         "</div>"
         '<div class="ev-caption">'
         f'<span class="ev-phase"{"" if phase else " hidden"}>{esc(phase or "")}</span>'
         f'<span class="ev-title">{esc(first["title"])}</span>'
         f'<p class="ev-explanation">{esc(first["explanation"])}</p>'
         "</div>"
+        '<p class="ev-sr-only ev-live" aria-live="polite" aria-atomic="true"></p>'
         f"{note_html}"
         f'<script type="application/json" class="ev-frames">{_json_for_script(list(frames))}</script>'
         "</div>"
@@ -185,6 +216,7 @@ def standalone_html(trace: Trace, *, theme: str = "light") -> str:
         frames,
         player_id=f"ev-player-{meta.id}",
         label=f"{meta.name}, step by step",
+        autofocus=True,
     )
     css, js = _inline_assets()
     inputs = json.dumps(trace.inputs.to_dict(), ensure_ascii=False)

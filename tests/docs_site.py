@@ -40,9 +40,14 @@ SECTIONS = [
 ]
 
 
-def page_sections(meta: Any) -> list[str]:
-    """The sections an algorithm's page must have: :data:`SECTIONS`, then its differences."""
-    return SECTIONS + (["Differences from Eigenvue"] if meta.differences else [])
+def page_sections(meta: Any, charts: bool = False) -> list[str]:
+    """The sections an algorithm's page must have: :data:`SECTIONS` (with *Measured Cost*
+    after *Try It* when it has charts), then its differences."""
+    sections = list(SECTIONS)
+    if charts:
+        sections.insert(sections.index("Try It") + 1, "Measured Cost")
+    differs = meta.differences or meta.extra_state
+    return sections + (["Differences from Eigenvue"] if differs else [])
 
 
 @dataclass

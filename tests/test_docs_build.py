@@ -4,6 +4,7 @@ import pytest
 
 import eigenvue
 from eigenvue import plugins
+from eigenvue.docs.pages import complexity_html
 from eigenvue.metadata import CATEGORIES
 from tests.docs_site import (
     REPO,
@@ -43,13 +44,16 @@ def test_strict_build_succeeds_without_warnings(site):
 @pytest.mark.parametrize("info", eigenvue.list(), ids=lambda i: i.id)
 def test_every_algorithm_has_a_page_with_every_section_in_order(site, info):
     meta = eigenvue.get(info.id)
-    page = read_page(site.page_path(f"algorithms/{info.id}.md"))
+    path = site.page_path(f"algorithms/{info.id}.md")
+    page = read_page(path)
     assert page.h1 == [meta.name]
-    expected = page_sections(meta)
+    expected = page_sections(meta, charts=bool(eigenvue.get_algorithm(info.id).charts))
     assert page.h2 == expected
     text = " ".join(" ".join(page.text).split())
-    for badge in (meta.difficulty.capitalize(), meta.complexity.time, meta.complexity.space):
-        assert badge in text
+    assert meta.difficulty.capitalize() in text
+    source = path.read_text(encoding="utf-8")
+    for complexity in (meta.complexity.time, meta.complexity.space):
+        assert complexity_html(complexity) in source
     for question in meta.quiz:
         assert " ".join(question.options[question.correct].split()) in text
     for concept in meta.key_concepts:

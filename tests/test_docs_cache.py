@@ -12,7 +12,14 @@ import pytest
 from PIL import Image
 
 import eigenvue
-from eigenvue.docs.framecache import FrameCache, FrameJob, RenderedFrames
+from eigenvue.docs.framecache import (
+    THUMBNAIL_WIDTH,
+    FrameCache,
+    FrameJob,
+    RenderedFrames,
+    compress,
+    render_frames,
+)
 
 RENDER_LOG = "render-log.txt"
 
@@ -103,7 +110,88 @@ def test_stored_frames_match_the_trace(tmp_path, log_dir):
         assert [s["title"] for s in frame_set.steps] == expected
         assert all(p.is_file() for p in frame_set.frames) and len(frame_set.frames) == len(expected)
         with Image.open(frame_set.thumbnail) as thumb:
-            assert thumb.size == (480, 270)  # 960×540 scaled to the thumbnail width
+            # 960×540 scaled to the thumbnail width
+            assert thumb.size == (THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 540 // 960)
+        assert frame_set.info == {"width": 960, "height": 540, "text_px": None}
+
+
+def boxed_render(job: FrameJob) -> RenderedFrames:
+    """A 900×600 image: black on the left (the diagram) and white on the right."""
+    image = Image.new("RGB", (900, 600), (255, 255, 255))
+    image.paste((0, 0, 0), (0, 0, 600, 600))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    step = {"title": "t", "explanation": "e", "phase": None}
+    return RenderedFrames([out.getvalue()], [step], text_px=12.5, diagram_box=(0, 0, 600, 600))
+
+
+def test_the_thumbnail_shows_the_diagram_only(tmp_path):
+    algorithm = _plugin_copy(tmp_path)
+    report = FrameCache(tmp_path / "cache", workers=1, render=boxed_render).ensure(
+        _jobs(algorithm, themes=("light",))
+    )
+    (frame_set,) = report.sets.values()
+    assert frame_set.info["text_px"] == 12.5
+    with Image.open(frame_set.thumbnail) as thumb:
+        assert thumb.size == (THUMBNAIL_WIDTH, THUMBNAIL_WIDTH)  # the 600×600 box, square
+        assert thumb.convert("RGB").getextrema() == ((0, 0), (0, 0), (0, 0))  # no white part
+
+
+def test_compress_makes_a_palette_png_with_the_same_flat_colours():
+    image = Image.new("RGB", (300, 200), (250, 250, 250))
+    image.paste((0, 114, 178), (20, 20, 120, 120))
+    image.paste((213, 94, 0), (150, 50, 250, 150))
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=0)
+    small = compress(out.getvalue())
+    assert len(small) < out.tell()
+    with Image.open(io.BytesIO(small)) as result:
+        assert result.mode == "P"
+        assert result.convert("RGB").tobytes() == image.tobytes()
+
+
+def test_the_real_renderer_reports_the_smallest_text_and_the_diagram_box():
+    algorithm = eigenvue.get_algorithm("perceptron")
+    rendered = render_frames(FrameJob(algorithm, dict(algorithm.meta.defaults), "light"))
+    trace = algorithm.run(algorithm.meta.defaults)
+    assert len(rendered.images) == len(trace)
+    # The frame draws no text under 8 pt: 11.1 px at 100 dpi.
+    assert rendered.text_px is not None and 11.0 <= rendered.text_px < 20
+    left, top, right, bottom = rendered.diagram_box
+    with Image.open(io.BytesIO(rendered.images[0])) as image:
+        assert image.mode == "P" and image.size == (1200, 700)
+        assert 0 <= left < right < image.width and 0 < top < bottom <= image.height
+
+
+def square_chart(theme):
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(4, 3), dpi=100)
+    figure.add_subplot().plot([1, 2, 3], [1, 4, 9], color=theme.forward)
+    return figure
+
+
+def test_a_chart_job_draws_the_chart_as_a_set_of_one_image(tmp_path, monkeypatch):
+    algorithm = _plugin_copy(tmp_path)
+    chart = ("Squares", "tests.test_docs_cache:square_chart")
+    algorithm = eigenvue.Algorithm(
+        meta=algorithm.meta,
+        inputs_model=algorithm.inputs_model,
+        trace_ref=algorithm.trace_ref,
+        frames_ref=algorithm.frames_ref,
+        package=algorithm.package,
+        folder=algorithm.folder,
+        charts=(chart,),
+    )
+    cache = FrameCache(tmp_path / "cache", workers=1)
+    jobs = [FrameJob(algorithm, {}, theme, chart=chart) for theme in ("light", "dark")]
+    report = cache.ensure(jobs)
+    assert report.errors == {} and report.rendered_sets == 2
+    light, dark = (report.sets[cache.keys.key(job)] for job in jobs)
+    assert light.key != dark.key and [s["title"] for s in light.steps] == ["Squares"]
+    with Image.open(light.frames[0]) as a, Image.open(dark.frames[0]) as b:
+        assert a.size == b.size == (400, 300)
+        assert a.convert("RGB").getpixel((2, 2)) != b.convert("RGB").getpixel((2, 2))
 
 
 def test_identical_jobs_render_once(tmp_path, log_dir):

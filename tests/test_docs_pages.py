@@ -14,6 +14,7 @@ from eigenvue.docs.pages import (
     algorithm_page,
     catalogue_page,
     compact_json,
+    complexity_html,
     fence,
     markdown_text,
 )
@@ -128,10 +129,51 @@ def test_algorithm_page_has_every_section_in_order(info):
         player="<div>player</div>",
         example_players=["<div>example</div>"] * len(meta.examples),
         names={info.id: meta.name},
+        charts="### A chart\n\n![Chart](x.png)" if algorithm.charts else "",
     )
-    expected = page_sections(meta)
+    expected = page_sections(meta, charts=bool(algorithm.charts))
     assert _headings(page) == expected
-    assert page.startswith(f"# {meta.name}\n")
+    # Front matter first: no sidebars beside the player.
+    assert page.startswith("---\nhide:\n  - navigation\n  - toc\n---\n\n")
+    assert f"\n# {meta.name}\n" in page
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("O(Σ n_l × n_{l+1})", "O(Σ n<sub>l</sub> × n<sub>l+1</sub>)"),
+        ("O(2^n * g)", "O(2<sup>n</sup> × g)"),
+        ("O(n log n)", "O(n log n)"),
+        ("O(V + E) <worst>", "O(V + E) &lt;worst&gt;"),
+    ],
+)
+def test_complexity_is_written_as_a_reader_writes_it(written, shown):
+    assert complexity_html(written) == shown
+
+
+def test_an_example_with_the_default_inputs_and_extra_state_are_explained():
+    algorithm = eigenvue.get_algorithm(eigenvue.list()[0].id)
+    meta = algorithm.meta.model_copy(update={"extra_state": ["comparisons", "swaps"]})
+    copy = eigenvue.Algorithm(
+        meta=meta,
+        inputs_model=algorithm.inputs_model,
+        trace_ref=algorithm.trace_ref,
+        package=algorithm.package,
+        folder=algorithm.folder,
+    )
+    page = algorithm_page(copy, player="", example_players=[""] * len(meta.examples), names={})
+    differences = page.split("## Differences from Eigenvue", 1)[1]
+    assert "### State keys added beyond Eigenvue" in differences
+    assert "`comparisons`, `swaps`" in differences
+
+
+def test_implementation_code_is_kept_out_of_the_search_index():
+    algorithm = eigenvue.get_algorithm(eigenvue.list()[0].id)
+    meta = algorithm.meta
+    page = algorithm_page(algorithm, player="", example_players=[""] * len(meta.examples), names={})
+    implementation = page.split("## Implementation", 1)[1].split("\n## ", 1)[0]
+    assert "<div data-search-exclude markdown>" in implementation
+    assert "## Key Concepts" in page.split("data-search-exclude", 1)[1]
 
 
 def test_catalogue_groups_cards_by_category_in_catalogue_order():

@@ -39,13 +39,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 #: Bumped when the layout of a cache entry changes, so old entries are ignored.
-CACHE_FORMAT = 1
-#: Width in pixels of the catalogue's thumbnails.
-THUMBNAIL_WIDTH = 480
+CACHE_FORMAT = 2
+#: Width in pixels of the catalogue's thumbnails (cards are about 300 CSS px wide).
+THUMBNAIL_WIDTH = 400
 #: Libraries whose versions change the pixels.
 DRAWING_PACKAGES = ("eigenvue", "matplotlib", "numpy", "pillow")
 
 _STEPS_FILE = "steps.json"
+_INFO_FILE = "info.json"
 _STALE_STAGING_SECONDS = 3600
 _THUMBNAIL_FILE = "thumbnail.png"
 _FRAMEWORK_DIR = Path(__file__).resolve().parent.parent
@@ -68,14 +69,32 @@ class FrameJob:
     inputs: dict[str, Any]
     theme: str
     dpi: int | None = None
+    #: ``(title, "module:function")`` of one of the algorithm's charts: draw that figure
+    #: (a set of one image) instead of the steps of a run.
+    chart: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
 class RenderedFrames:
-    """A renderer's output: PNG bytes per step and the text of each step."""
+    """A renderer's output: PNG bytes per step and the text of each step.
+
+    Attributes
+    ----------
+    images : list of bytes
+        One PNG per step.
+    steps : list of dict
+        ``{"title", "explanation", "phase"}`` per step.
+    text_px : float, optional
+        Height in image pixels of the smallest text drawn (its font size), so a
+        page can tell how large it shows once the image is scaled.
+    diagram_box : (left, top, right, bottom), optional
+        The diagram's part of the image, in pixels: the thumbnail shows only it.
+    """
 
     images: list[bytes]
     steps: list[dict[str, Any]]
+    text_px: float | None = None
+    diagram_box: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,8 @@ class FrameSet:
     key: str
     directory: Path
     steps: list[dict[str, Any]]
+    #: What :class:`RenderedFrames` said besides the images (``text_px``, ``width``, ``height``).
+    info: dict[str, Any] = field(default_factory=dict)
 
     @property
     def frames(self) -> list[Path]:
@@ -103,28 +124,127 @@ Renderer = Callable[[FrameJob], RenderedFrames]
 def render_frames(job: FrameJob) -> RenderedFrames:
     """Run the algorithm and draw every step; the default renderer (runs in a worker).
 
+    Frames are stored as palette PNGs (see :func:`compress`). A chart job draws
+    the chart instead, as a set of one image.
+
     Parameters
     ----------
     job : FrameJob
         The algorithm, inputs and theme.
     """
-    from eigenvue.export import frame_images
+    if job.chart is not None:
+        return _render_chart(job)
+    import matplotlib.text
+
+    from eigenvue.drawing.frame import DPI, TeachingFrame
 
     trace = job.algorithm.run(job.inputs)
-    images = frame_images(trace, theme=job.theme, format="png", dpi=job.dpi)
+    frame = TeachingFrame(trace, job.theme, dpi=job.dpi or DPI)
+    images: list[bytes] = []
+    smallest = float("inf")
+    sampled = {0, len(trace) // 2, len(trace) - 1}
+    try:
+        for index in range(len(trace)):
+            frame.show_step(index)
+            images.append(_palette_png(frame.rgba()))
+            if index in sampled:
+                sizes = [
+                    float(t.get_fontsize())
+                    for t in frame.figure.findobj(matplotlib.text.Text)
+                    if t.get_visible() and t.get_text().strip() and _shown(t)
+                ]
+                smallest = min(smallest, *sizes) if sizes else smallest
+        box = frame.diagram_figure.bbox
+        height = frame.figure.bbox.height
+        diagram_box = (
+            int(box.x0),
+            int(height - box.y1),
+            int(box.x1),
+            int(height - box.y0),
+        )
+        dpi = frame.figure.dpi
+    finally:
+        frame.figure.clear()
     steps = [{"title": s.title, "explanation": s.explanation, "phase": s.phase} for s in trace]
-    return RenderedFrames(list(images), steps)
+    text_px = smallest * dpi / 72 if smallest != float("inf") else None
+    return RenderedFrames(images, steps, text_px, diagram_box)
 
 
-def thumbnail(png: bytes, width: int = THUMBNAIL_WIDTH) -> bytes:
-    """A copy of a PNG scaled down to ``width`` pixels (never up)."""
+def _shown(text: Any) -> bool:
+    # A text drawn fully transparent, or placed outside the figure, is not seen.
+    alpha = text.get_alpha()
+    return alpha is None or alpha > 0
+
+
+def _render_chart(job: FrameJob) -> RenderedFrames:
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing.theme import get_theme
+
+    assert job.chart is not None
+    title, _ref = job.chart
+    functions = dict(job.algorithm.chart_functions())
+    theme = get_theme(job.theme)
+    with theme.context():
+        figure = functions[title](theme)
+        if not isinstance(figure, Figure):
+            raise TypeError(f"the chart {title!r} returned {type(figure).__name__}, not a Figure")
+        buffer = io.BytesIO()
+        figure.savefig(
+            buffer, format="png", facecolor=theme.background, metadata={"Software": None}
+        )
+    step = {"title": title, "explanation": "", "phase": None}
+    return RenderedFrames([compress(buffer.getvalue())], [step])
+
+
+def _palette_png(rgba: Any) -> bytes:
+    """A drawn frame (an RGBA array) as a palette PNG, with no full-colour PNG in between."""
+    from PIL import Image
+
+    quantized = Image.fromarray(rgba[..., :3]).quantize(
+        colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
+    out = io.BytesIO()
+    # zlib's default level: level 9 or optimize=True save 5 % for ten times the time.
+    quantized.save(out, format="PNG")
+    return out.getvalue()
+
+
+def compress(png: bytes) -> bytes:
+    """A PNG as a palette PNG of at most 256 colours: a quarter of the bytes, same look.
+
+    Frames are flat colours and antialiased text; 256 colours without dithering
+    keep both (an image with more colours loses only the rarest shades of its
+    edges). An image that does not shrink is returned as it was.
+    """
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
-        image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
+        quantized = image.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+    out = io.BytesIO()
+    quantized.save(out, format="PNG", optimize=True)
+    return out.getvalue() if out.tell() < len(png) else png
+
+
+def thumbnail(
+    png: bytes, width: int = THUMBNAIL_WIDTH, box: tuple[int, int, int, int] | None = None
+) -> bytes:
+    """A copy of a PNG cut to ``box`` (left, top, right, bottom) and scaled down to ``width`` px.
+
+    Never scaled up; without ``box`` the whole image.
+    """
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        picture = image.convert("RGB")
+        if box is not None:
+            picture = picture.crop(box)
+        picture.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
         out = io.BytesIO()
-        image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+        picture.save(out, format="PNG")
+    return compress(out.getvalue())
 
 
 def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFrames, bytes]:
@@ -134,7 +254,7 @@ def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFra
         raise ValueError(
             f"the renderer returned {len(rendered.images)} images for {len(rendered.steps)} steps"
         )
-    return rendered, thumbnail(rendered.images[-1])
+    return rendered, thumbnail(rendered.images[-1], box=rendered.diagram_box)
 
 
 def _frame_name(index: int) -> str:
@@ -165,6 +285,17 @@ class CacheKeys:
             self._trees[folder] = digest.hexdigest()
         return self._trees[folder]
 
+    def gallery_key(self) -> str:
+        """The key of the drawing parts' gallery: the framework's sources and the versions."""
+        described = {
+            "format": CACHE_FORMAT,
+            "gallery": True,
+            "versions": self._versions,
+            "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
+        }
+        text = json.dumps(described, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def key(self, job: FrameJob) -> str:
         """The key of a job: a hash of everything that determines its pixels."""
         algorithm = job.algorithm
@@ -176,6 +307,7 @@ class CacheKeys:
             "inputs": job.inputs,
             "theme": job.theme,
             "dpi": job.dpi,
+            "chart": job.chart,
             "versions": self._versions,
             "plugin": _plugin_version(algorithm.plugin),
             "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
@@ -252,7 +384,11 @@ class FrameCache:
             steps = json.loads((directory / _STEPS_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        frame_set = FrameSet(key, directory, steps)
+        try:
+            info = json.loads((directory / _INFO_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        frame_set = FrameSet(key, directory, steps, info)
         if not frame_set.thumbnail.is_file() or not all(p.is_file() for p in frame_set.frames):
             return None
         # The folder's time is its last use: prune() removes the least recently used first.
@@ -374,6 +510,8 @@ class FrameCache:
             (staging / _STEPS_FILE).write_text(
                 json.dumps(rendered.steps, ensure_ascii=False), encoding="utf-8"
             )
+            info = _image_info(rendered)
+            (staging / _INFO_FILE).write_text(json.dumps(info), encoding="utf-8")
             target = self.root / key
             if target.exists():
                 shutil.rmtree(target)  # an incomplete entry left by an older build
@@ -381,7 +519,15 @@ class FrameCache:
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
-        return FrameSet(key, self.root / key, rendered.steps)
+        return FrameSet(key, self.root / key, rendered.steps, info)
+
+
+def _image_info(rendered: RenderedFrames) -> dict[str, Any]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(rendered.images[0])) as image:
+        width, height = image.size
+    return {"width": width, "height": height, "text_px": rendered.text_px}
 
 
 def _picklable(job: FrameJob) -> bool:

@@ -119,10 +119,36 @@ def compact_json(data: Mapping[str, Any]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}"
 
 
-def badge(text: str, kind: str, label: str | None = None) -> str:
-    """An inline badge; ``label`` is a muted prefix such as "Time"."""
+# A subscript or superscript as a complexity string writes it: ``n_{l+1}``, ``n_l``, ``2^n``.
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|([A-Za-z0-9]+|[+\-−]?[A-Za-z0-9]))")
+
+
+def complexity_html(text: str) -> str:
+    """A complexity as a reader writes it: ``O(Σ n_l × n_{l+1})`` → O(Σ n<sub>l</sub> × n<sub>l+1</sub>).
+
+    Subscripts (``_x``, ``_{...}``) and superscripts (``^x``, ``^{...}``) become
+    ``<sub>``/``<sup>``; ``*`` between factors becomes ``×``; everything else is
+    escaped and kept as written.
+    """
+    out, position = [], 0
+    for match in _SCRIPT.finditer(text):
+        out.append(html.escape(text[position : match.start()]))
+        tag = "sub" if match.group(1) == "_" else "sup"
+        inner = match.group(2) if match.group(2) is not None else match.group(3)
+        out.append(f"<{tag}>{html.escape(inner)}</{tag}>")
+        position = match.end()
+    out.append(html.escape(text[position:]))
+    return re.sub(r"\s\*\s", " × ", "".join(out))
+
+
+def badge(text: str, kind: str, label: str | None = None, *, markup: str | None = None) -> str:
+    """An inline badge; ``label`` is a muted prefix such as "Time".
+
+    ``markup`` is HTML shown instead of the escaped ``text`` (a complexity with subscripts).
+    """
     prefix = f'<span class="ev-badge__label">{html.escape(label)}</span> ' if label else ""
-    return f'<span class="ev-badge ev-badge--{kind}">{prefix}{html.escape(text)}</span>'
+    body = markup if markup is not None else html.escape(text)
+    return f'<span class="ev-badge ev-badge--{kind}">{prefix}{body}</span>'
 
 
 def badges(category: str, difficulty: str, time: str, space: str) -> str:
@@ -131,8 +157,8 @@ def badges(category: str, difficulty: str, time: str, space: str) -> str:
         [
             badge(CATEGORY_TITLES.get(category, category), f"category ev-badge--{category}"),
             badge(difficulty.capitalize(), f"difficulty ev-badge--{difficulty}"),
-            badge(time, "complexity", "Time"),
-            badge(space, "complexity", "Space"),
+            badge(time, "complexity", "Time", markup=complexity_html(time)),
+            badge(space, "complexity", "Space", markup=complexity_html(space)),
         ]
     )
 
@@ -153,6 +179,7 @@ def algorithm_page(
     player: str,
     example_players: Sequence[str],
     names: Mapping[str, str],
+    charts: str = "",
 ) -> str:
     """The Markdown of an algorithm's page, sections in the catalogue's fixed order.
 
@@ -166,11 +193,17 @@ def algorithm_page(
         One block per example of ``algorithm.meta.examples``, in order.
     names : mapping
         Registered ids to display names, for *Related Algorithms* and *Prerequisites*.
+    charts : str
+        Markdown of the algorithm's charts (see :func:`charts_section`), shown under
+        *Measured Cost* after the player; empty: no such section.
     """
     meta = algorithm.meta
     if len(example_players) != len(meta.examples):
         raise ValueError("one player per example is needed")
     parts = [
+        # The player needs the width: no sidebars beside it, so frames show at the size
+        # they are drawn (the site's tabs, the search and the footer links still lead on).
+        "---\nhide:\n  - navigation\n  - toc\n---",
         f"# {meta.name}",
         f'<p class="ev-badges">{badges(meta.category, meta.difficulty, meta.complexity.time, meta.complexity.space)}</p>',
         f'<p class="ev-lead">{html.escape(meta.description.short)}</p>',
@@ -179,6 +212,7 @@ def algorithm_page(
         "## Try It",
         _try_it(meta.id),
         player,
+        *(["## Measured Cost", charts] if charts else []),
         "## Default Inputs",
         "The inputs the player above runs on; every input left out takes its default.",
         fence(compact_json(meta.defaults), "json"),
@@ -204,13 +238,50 @@ def algorithm_page(
         "## Prerequisites",
         _links(meta.prerequisites, names, "None: a good place to start."),
     ]
+    if meta.differences or meta.extra_state:
+        parts += ["## Differences from Eigenvue", _differences(meta)]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _differences(meta: Any) -> str:
+    parts = []
     if meta.differences:
         parts += [
-            "## Differences from Eigenvue",
             "Where this implementation deliberately departs from Eigenvue 1.0.2, and why.",
             _titled_paragraphs(meta.differences, ""),
         ]
-    return "\n\n".join(part for part in parts if part) + "\n"
+    if meta.extra_state:
+        keys = ", ".join(f"`{key}`" for key in meta.extra_state)
+        parts += [
+            "### State keys added beyond Eigenvue",
+            f"Each step's state also holds {keys}, which Eigenvue 1.0.2's steps do not "
+            "have; everything else in the state is as Eigenvue records it.",
+        ]
+    return "\n\n".join(parts)
+
+
+def charts_section(charts: Sequence[tuple[str, str, str, Mapping[str, Any]]]) -> str:
+    """The Markdown of an algorithm's charts: a heading and a light and a dark image each.
+
+    Parameters
+    ----------
+    charts : sequence of (title, light image, dark image, info)
+        Image paths relative to the catalogue folder; ``info`` may give the
+        image's ``width`` and ``height`` in pixels.
+    """
+    blocks = []
+    for title, light, dark, info in charts:
+        attributes = "loading=lazy"
+        if info.get("width") and info.get("height"):
+            attributes += f' width="{int(info["width"])}" height="{int(info["height"])}"'
+        alt = escape_link_text(f"Chart: {title}")
+        blocks.append(
+            f"### {markdown_text(title)}\n\n"
+            f'<figure class="ev-chart" markdown>\n\n'
+            f"![{alt}]({light}#only-light){{ {attributes} }}"
+            f"![{alt}]({dark}#only-dark){{ {attributes} }}\n\n</figure>"
+        )
+    return "\n\n".join(blocks)
 
 
 def _try_it(algorithm_id: str) -> str:
@@ -284,11 +355,14 @@ def _implementation(algorithm: Algorithm) -> str:
         f"The implementation, from the plugin package {where}. It computes with numpy "
         "and records each step; the pictures are drawn separately from the recorded state."
     )
-    tabs = [intro]
+    tabs = []
     for name, source in files:
         language = "python" if name.endswith(".py") else ""
         tabs.append(f'=== "{name}"\n\n{indent(fence(source, language))}')
-    return "\n\n".join(tabs)
+    # Out of the search index: the code would make it several times larger (every
+    # page downloads it), and a reader searches for ideas, not for variable names.
+    code = "\n\n".join(tabs)
+    return f"{intro}\n\n<div data-search-exclude markdown>\n\n{code}\n\n</div>"
 
 
 def _titled_paragraphs(items: Sequence[Any], empty: str) -> str:
@@ -387,9 +461,9 @@ def _card(card: Card) -> str:
     lines.append(
         badge(card.difficulty.capitalize(), f"difficulty ev-badge--{card.difficulty}")
         + " "
-        + badge(card.time, "complexity", "Time")
+        + badge(card.time, "complexity", "Time", markup=complexity_html(card.time))
         + " "
-        + badge(card.space, "complexity", "Space")
+        + badge(card.space, "complexity", "Space", markup=complexity_html(card.space))
     )
     first, *rest = lines
     return f"-   {first}\n\n" + "\n\n".join(indent(line) for line in rest)

@@ -39,8 +39,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url, nest_paths
 
-from eigenvue.docs.framecache import EnsureReport, FrameCache, FrameJob, FrameSet
-from eigenvue.docs.pages import CATEGORY_TITLES, Card, algorithm_page, catalogue_page, indent
+from eigenvue.docs.framecache import (
+    CacheKeys,
+    EnsureReport,
+    FrameCache,
+    FrameJob,
+    FrameSet,
+    compress,
+)
+from eigenvue.docs.pages import (
+    CATEGORY_TITLES,
+    Card,
+    algorithm_page,
+    catalogue_page,
+    charts_section,
+    indent,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,9 +65,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 THEMES = ("light", "dark")
+#: The hand-written page that shows the drawing parts' pictures (drawn at build time).
+GALLERY_PAGE = "drawing-parts.md"
 ASSET_DIR = "assets/eigenvue"
 CATALOGUE_CSS = Path(__file__).with_name("catalogue.css")
 LIGHTBOX_JS = Path(__file__).with_name("lightbox.js")
+ACCESSIBILITY_JS = Path(__file__).with_name("accessibility.js")
 
 # Extensions the generated pages rely on, with the options they need.
 REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
@@ -114,12 +131,17 @@ class EigenvuePluginConfig(Config):
 
 @dataclass
 class _Run:
-    """The frames of one run of an algorithm (default inputs or an example), both themes."""
+    """The frames of one run of an algorithm (default inputs or an example), both themes.
+
+    ``same_as_default`` marks an example whose inputs are the defaults: its page
+    points at the default player instead of repeating it.
+    """
 
     label: str
     light: FrameSet | None
     dark: FrameSet | None
     error: str | None = None
+    same_as_default: bool = False
 
 
 class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
@@ -131,6 +153,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         self.report: EnsureReport | None = None
         self.cache_dir: Path | None = None
         self.generated_pages: list[str] = []
+        # mkdocs serve: what each plugin folder held at the last build, and the
+        # algorithms reloaded from an edited folder since the process started.
+        self._folder_digests: dict[str, str] = {}
+        self._reloaded: dict[str, Algorithm] = {}
+        self.reloaded_ids: list[str] = []
 
     # -- events ----------------------------------------------------------------
 
@@ -165,10 +192,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             if info.error:
                 # A plugin missing from the site must not go unnoticed: this fails --strict.
                 log.warning("eigenvue: plugin %r has no page: %s", info.name, info.error)
-        algorithms = _catalogue_order(self._selected(registry.algorithms))
+        registered = {**registry.algorithms, **self._reload_edited(registry.algorithms)}
+        algorithms = _catalogue_order(self._selected(registered))
         self.cache_dir = self._cache_dir(config)
         cache = FrameCache(self.cache_dir, workers=self.config.workers)
-        runs = self._frames(cache, algorithms)
+        runs, charts = self._frames(cache, algorithms)
 
         root = self.config.path.strip("/")
         names = {a.id: a.meta.name for a in algorithms}
@@ -197,7 +225,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             algorithm_runs = runs.get(algorithm.id, [])
             for run in algorithm_runs:
                 for frame_set in (run.light, run.dark):
-                    if frame_set is None:  # the run failed; its player says why
+                    if frame_set is None:  # the run failed, or repeats the default one
                         continue
                     for index, path in enumerate(frame_set.frames):
                         add(f"{folder}/{_frame_name(frame_set, index)}", abs_src_path=str(path))
@@ -207,8 +235,20 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             players = [self._player(algorithm, run, i, url) for i, run in enumerate(algorithm_runs)]
             default_player = players[0] if players else _no_frames(algorithm)
             example_players = players[1:] or [""] * len(algorithm.meta.examples)
+            chart_images = []
+            for title, light, dark in charts.get(algorithm.id, []):
+                names_by_theme = []
+                for frame_set in (light, dark):
+                    name = f"charts/{frame_set.key[:16]}.png"
+                    add(f"{folder}/{name}", abs_src_path=str(frame_set.frames[0]))
+                    names_by_theme.append(f"{algorithm.id}/{name}")
+                chart_images.append((title, names_by_theme[0], names_by_theme[1], light.info))
             page = algorithm_page(
-                algorithm, player=default_player, example_players=example_players, names=names
+                algorithm,
+                player=default_player,
+                example_players=example_players,
+                names=names,
+                charts=charts_section(chart_images),
             )
             add(page_uri, content=page)
             self.generated_pages.append(page_uri)
@@ -223,9 +263,52 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         js, css = self._assets()
         for source, target in (*js, *css):
             add(f"{ASSET_DIR}/{target}", abs_src_path=str(source))
+        for name, path in self._gallery(config, files).items():
+            add(name, abs_src_path=str(path))
 
         config.nav = self._navigation(config.nav, files, algorithms)
         return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        """Watch every plugin folder: an edited plugin's page is rebuilt without a restart."""
+        from eigenvue.plugins import get_registry
+
+        watched = set()
+        for algorithm in get_registry().algorithms.values():
+            if algorithm.folder is not None and algorithm.folder not in watched:
+                watched.add(algorithm.folder)
+                server.watch(str(algorithm.folder))
+        return server
+
+    def _reload_edited(self, registered: dict[str, Algorithm]) -> dict[str, Algorithm]:
+        """Algorithms whose plugin folder changed since the last build, loaded afresh.
+
+        The first build only notes what every folder holds. On a rebuild (``mkdocs
+        serve``), a changed folder's modules are imported again and its plugin asked
+        to register once more, so its page shows the new metadata, trace and frames
+        (the frame cache's key changes with the folder, so only its frames are redrawn).
+        """
+        keys = CacheKeys()
+        current = {**registered, **self._reloaded}
+        self.reloaded_ids = []
+        for algorithm_id, algorithm in current.items():
+            if algorithm.folder is None or not algorithm.folder.is_dir():
+                continue
+            digest = keys.tree_digest(algorithm.folder)
+            before = self._folder_digests.get(algorithm_id)
+            self._folder_digests[algorithm_id] = digest
+            if before is None or before == digest or not algorithm.package:
+                continue
+            try:
+                fresh = _reimport(algorithm)
+            except Exception as exc:
+                log.warning("eigenvue: %s could not be reloaded: %s", algorithm_id, exc)
+                continue
+            if fresh is not None:
+                log.info("eigenvue: %s changed; reloaded its plugin", algorithm_id)
+                self._reloaded[algorithm_id] = fresh
+                self.reloaded_ids.append(algorithm_id)
+        return self._reloaded
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Say what the frame cache did: a warm rebuild renders nothing."""
@@ -267,22 +350,42 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             )
         return cache
 
-    def _frames(self, cache: FrameCache, algorithms: list[Algorithm]) -> dict[str, list[_Run]]:
-        """Every run's frame sets, by algorithm id: the default run first, then each example."""
-        plans: dict[str, list[tuple[str, list[FrameJob]]]] = {}
+    def _frames(
+        self, cache: FrameCache, algorithms: list[Algorithm]
+    ) -> tuple[dict[str, list[_Run]], dict[str, list[tuple[str, FrameSet, FrameSet]]]]:
+        """Every run's frame sets and every chart's images, rendered in one pool.
+
+        Runs are by algorithm id, the default run first, then each example; charts
+        are ``(title, light, dark)`` by algorithm id.
+        """
+        plans: dict[str, list[tuple[str, list[FrameJob], bool]]] = {}
+        chart_plans: dict[str, list[tuple[str, list[FrameJob]]]] = {}
         jobs: list[FrameJob] = []
         for algorithm in algorithms:
+            for title, ref in algorithm.charts:
+                chart_jobs = [
+                    FrameJob(algorithm, {}, theme, self.config.dpi, chart=(title, ref))
+                    for theme in THEMES
+                ]
+                chart_plans.setdefault(algorithm.id, []).append((title, chart_jobs))
+                jobs.extend(chart_jobs)
             if algorithm.frames_ref is None:
                 continue
-            runs = [("default inputs", algorithm.meta.defaults)]
+            defaults = dict(algorithm.meta.defaults)
+            runs = [("default inputs", defaults, False)]
             if self.config.examples:
-                runs += [(f"example {e.name!r}", e.inputs) for e in algorithm.meta.examples]
-            plans[algorithm.id] = []
-            for label, inputs in runs:
-                run_jobs = [
-                    FrameJob(algorithm, dict(inputs), theme, self.config.dpi) for theme in THEMES
+                runs += [
+                    (f"example {e.name!r}", dict(e.inputs), {**defaults, **e.inputs} == defaults)
+                    for e in algorithm.meta.examples
                 ]
-                plans[algorithm.id].append((label, run_jobs))
+            plans[algorithm.id] = []
+            for label, inputs, same in runs:
+                run_jobs = (
+                    []
+                    if same
+                    else [FrameJob(algorithm, inputs, theme, self.config.dpi) for theme in THEMES]
+                )
+                plans[algorithm.id].append((label, run_jobs, same))
                 jobs.extend(run_jobs)
 
         self.report = report = cache.ensure(jobs)
@@ -291,26 +394,47 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             log.info(
                 "eigenvue: removed %d frame sets unused the longest from the cache", len(removed)
             )
+
+        def outcome(pair: list[FrameJob]) -> tuple[FrameSet | None, FrameSet | None, str | None]:
+            light_key, dark_key = cache.keys.key(pair[0]), cache.keys.key(pair[1])
+            error = report.errors.get(light_key) or report.errors.get(dark_key)
+            if error:
+                return None, None, error
+            return report.sets[light_key], report.sets[dark_key], None
+
         out: dict[str, list[_Run]] = {}
         for algorithm_id, planned in plans.items():
             out[algorithm_id] = []
-            for label, (light_job, dark_job) in planned:
-                light_key, dark_key = cache.keys.key(light_job), cache.keys.key(dark_job)
-                error = report.errors.get(light_key) or report.errors.get(dark_key)
+            for label, pair, same in planned:
+                if same:
+                    out[algorithm_id].append(_Run(label, None, None, same_as_default=True))
+                    continue
+                light, dark, error = outcome(pair)
                 if error:
                     log.warning(
                         "eigenvue: the frames of %s (%s) failed: %s", algorithm_id, label, error
                     )
-                    out[algorithm_id].append(_Run(label, None, None, error))
-                else:
-                    out[algorithm_id].append(
-                        _Run(label, report.sets[light_key], report.sets[dark_key])
+                out[algorithm_id].append(_Run(label, light, dark, error))
+        charts: dict[str, list[tuple[str, FrameSet, FrameSet]]] = {}
+        for algorithm_id, chart_list in chart_plans.items():
+            for title, pair in chart_list:
+                light, dark, error = outcome(pair)
+                if light is None or dark is None:
+                    log.warning(
+                        "eigenvue: the chart %r of %s failed: %s", title, algorithm_id, error
                     )
-        return out
+                    continue
+                charts.setdefault(algorithm_id, []).append((title, light, dark))
+        return out, charts
 
     def _player(
         self, algorithm: Algorithm, run: _Run, index: int, url: Callable[[str], str]
     ) -> str:
+        if run.same_as_default:
+            return (
+                '<p class="ev-same-run">These are the default inputs: the player under '
+                '<a href="#try-it">Try It</a> steps through this run.</p>'
+            )
         if run.light is None or run.dark is None:
             reason = html.escape(run.error or "unknown error")
             return f'!!! failure "The frames of this run could not be drawn"\n\n{indent(reason)}'
@@ -331,7 +455,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             )
         player_id = f"{algorithm.id}-{'default' if index == 0 else f'example-{index}'}"
         label = f"{algorithm.meta.name}, step by step" + (f": {run.label}" if index else "")
-        return player_fragment(frames, player_id=player_id, label=label)
+        info = run.light.info
+        size = (int(info["width"]), int(info["height"])) if info.get("width") else None
+        return player_fragment(
+            frames, player_id=player_id, label=label, size=size, text_px=info.get("text_px")
+        )
 
     def _card(self, algorithm: Algorithm, run: _Run | None) -> Card:
         meta = algorithm.meta
@@ -363,7 +491,48 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
 
         js_path, css_path = (Path(p) for p in asset_paths())
         js = [(js_path, js_path.name), (LIGHTBOX_JS, LIGHTBOX_JS.name)]
+        js.append((ACCESSIBILITY_JS, ACCESSIBILITY_JS.name))
         return js, [(css_path, css_path.name), (CATALOGUE_CSS, CATALOGUE_CSS.name)]
+
+    def _gallery(self, config: MkDocsConfig, files: Files) -> dict[str, Path]:
+        """The drawing parts' pictures for ``drawing-parts.md``, drawn at build time.
+
+        ``eigenvue.drawing.gallery.render_gallery(folder, theme)`` writes
+        ``<part>-<theme>.png``; the page shows them as ``drawing-parts/<part>-<theme>.png``.
+        They are cached like frames, keyed by the framework's sources.
+        """
+        if files.get_file_from_path(GALLERY_PAGE) is None or self.cache_dir is None:
+            return {}
+        try:
+            from eigenvue.drawing.gallery import render_gallery
+        except ImportError:
+            log.info("eigenvue: no eigenvue.drawing.gallery; the parts page has no pictures")
+            return {}
+        keys = CacheKeys()
+        digest = keys.gallery_key()
+        folder = self.cache_dir / f"gallery-{digest[:24]}"
+        if not (folder / ".complete").is_file():
+            import shutil
+            import tempfile
+
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".gallery-", dir=self.cache_dir))
+            try:
+                for theme in THEMES:
+                    render_gallery(staging, theme)
+                for image in staging.glob("*.png"):
+                    image.write_bytes(compress(image.read_bytes()))
+                (staging / ".complete").write_text("", encoding="utf-8")
+                if folder.exists():
+                    shutil.rmtree(folder)
+                os.replace(staging, folder)
+            finally:
+                if staging.exists():
+                    shutil.rmtree(staging, ignore_errors=True)
+        else:
+            os.utime(folder)
+        stem = GALLERY_PAGE.rsplit(".", 1)[0]
+        return {f"{stem}/{image.name}": image for image in sorted(folder.glob("*.png"))}
 
     def _navigation(self, nav: Any, files: Files, algorithms: list[Algorithm]) -> list[Any]:
         """The site's nav with the catalogue section in place (mkdocs builds the nav next)."""
@@ -390,14 +559,39 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             ]
             return [*nest_paths(sorted(written, key=_home_first)), section]
         entries = list(nav)
+        extra = []
+        if files.get_file_from_path(GALLERY_PAGE) is not None and GALLERY_PAGE not in str(nav):
+            extra = [{"Drawing parts": GALLERY_PAGE}]
         for position, entry in enumerate(entries):
             target = (
                 next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
             )
             if target == index:
-                entries[position] = section
+                entries[position : position + 1] = [section, *extra]
                 return entries
-        return [*entries, section]
+        return [*entries, section, *extra]
+
+
+def _reimport(algorithm: Algorithm) -> Algorithm | None:
+    """The algorithm as its plugin registers it after importing the plugin's modules afresh."""
+    import importlib
+    import sys
+
+    package = algorithm.package
+    for name in [n for n in sys.modules if n == package or n.startswith(f"{package}.")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    module = importlib.import_module(package)
+    hook = getattr(module, "register_algorithms", None)
+    if hook is None:
+        return None
+    collected: list[Algorithm] = []
+    hook(register=collected.append)
+    for fresh in collected:
+        if fresh.id == algorithm.id:
+            object.__setattr__(fresh, "plugin", algorithm.plugin)
+            return fresh
+    return None
 
 
 def _catalogue_order(algorithms: Any) -> list[Algorithm]:

@@ -50,6 +50,9 @@ _CODE_SHARE = 0.28  # of the width, for the pseudocode
 _EXPLANATION_MAX_LINES = 4
 _EXPLANATION_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)
 _MONO = "DejaVu Sans Mono"
+#: The smallest text the frame itself draws, in points: 8 pt is 11 px at 100 dpi, the
+#: least that stays legible where the frame is shown (the docs site shows it 1:1).
+MIN_TEXT_PT = 8.0
 
 
 def display_pseudocode(lines: list[str]) -> list[str]:
@@ -330,7 +333,7 @@ class TeachingFrame:
                 sub.text(
                     *at(pad + number_px - 6, y_top + line_px / 2),
                     str(number),
-                    fontsize=size * 0.85,
+                    fontsize=max(MIN_TEXT_PT, size * 0.85),
                     color=theme.muted,
                     ha="right",
                     va="center_baseline",
@@ -550,7 +553,7 @@ class TeachingFrame:
 def _fit_code(
     lines: list[str], width_px: float, height_px: float, dpi: float
 ) -> tuple[float, list[list[str]]]:
-    """The monospace size (10.5 to 7.5 pt) and rows at which the code fits the panel.
+    """The monospace size (10.5 to 8 pt) and rows at which the code fits the panel.
 
     A line too long for the panel wraps onto continuation rows, indented under
     its start. Preferred: the largest size of at least 9 pt at which nothing
@@ -558,7 +561,7 @@ def _fit_code(
     most one in six) wrap; else the smallest.
     """
     candidates = []
-    for size in np.arange(10.5, 7.49, -0.5):
+    for size in np.arange(10.5, MIN_TEXT_PT - 0.01, -0.5):
         char_px = 0.602 * size * dpi / 72  # DejaVu Sans Mono's advance width is 0.602 em
         max_chars = max(12, int(width_px / char_px))
         rows = [_wrap_code(line, max_chars) for line in lines]

@@ -30,6 +30,7 @@
     var dark = root.querySelector("img.ev-image-dark");
     var slider = root.querySelector(".ev-slider");
     var counter = root.querySelector(".ev-counter");
+    var live = root.querySelector(".ev-live");
     var title = root.querySelector(".ev-title");
     var explanation = root.querySelector(".ev-explanation");
     var phase = root.querySelector(".ev-phase");
@@ -40,14 +41,22 @@
     var index = 0;
     var timer = null;
 
-    function preload(i) {
-      if (i < 0 || i >= frames.length || frames[i].preloaded) return;
-      frames[i].preloaded = true;
-      new Image().src = frames[i].src;
-      if (frames[i].srcDark) new Image().src = frames[i].srcDark;
+    // Only the palette on show is fetched ahead: the other one's image is hidden (and
+    // lazily loaded), so it costs nothing until the reader switches palettes.
+    function darkShown() {
+      return !!(dark && dark.offsetParent !== null && light.offsetParent === null);
     }
 
-    function show(i) {
+    function preload(i) {
+      if (i < 0 || i >= frames.length) return;
+      var useDark = darkShown() && frames[i].srcDark;
+      var key = useDark ? "preloadedDark" : "preloaded";
+      if (frames[i][key]) return;
+      frames[i][key] = true;
+      new Image().src = useDark ? frames[i].srcDark : frames[i].src;
+    }
+
+    function show(i, announce) {
       index = Math.max(0, Math.min(frames.length - 1, i));
       var frame = frames[index];
       if (frame.srcDark && dark) {
@@ -59,7 +68,11 @@
       }
       light.alt = frame.alt;
       slider.value = String(index);
+      slider.setAttribute("aria-valuetext", "Step " + (index + 1) + " of " + frames.length);
       counter.textContent = (index + 1) + " / " + frames.length;
+      if (live && announce) {
+        live.textContent = "Step " + (index + 1) + " of " + frames.length + ": " + frame.title;
+      }
       title.textContent = frame.title;
       explanation.textContent = frame.explanation;
       if (phase) {
@@ -91,7 +104,7 @@
         if (index >= frames.length - 1) {
           stop();
         } else {
-          show(index + 1);
+          show(index + 1, true);
         }
       }, interval);
     }
@@ -101,12 +114,12 @@
       else stop();
     }
 
-    prev.addEventListener("click", function () { stop(); show(index - 1); });
-    next.addEventListener("click", function () { stop(); show(index + 1); });
+    prev.addEventListener("click", function () { stop(); show(index - 1, true); });
+    next.addEventListener("click", function () { stop(); show(index + 1, true); });
     play.addEventListener("click", toggle);
-    slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10)); });
+    slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10), true); });
 
-    root.addEventListener("keydown", function (event) {
+    function onKey(event) {
       var target = event.target;
       var tag = target && target.tagName;
       // The slider and the buttons already handle their own keys.
@@ -114,18 +127,32 @@
       if (tag === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
       var handled = true;
       switch (event.key) {
-        case "ArrowLeft": stop(); show(index - 1); break;
-        case "ArrowRight": stop(); show(index + 1); break;
-        case "Home": stop(); show(0); break;
-        case "End": stop(); show(frames.length - 1); break;
+        case "ArrowLeft": stop(); show(index - 1, true); break;
+        case "ArrowRight": stop(); show(index + 1, true); break;
+        case "Home": stop(); show(0, true); break;
+        case "End": stop(); show(frames.length - 1, true); break;
         case " ": case "Spacebar": toggle(); break;
         default: handled = false;
       }
       if (handled) event.preventDefault();
-    });
+    }
+    root.addEventListener("keydown", onKey);
 
     root.eigenvue = { show: show, play: start, pause: stop, get index() { return index; } };
     show(0);
+
+    if (root.hasAttribute("data-autofocus")) {
+      // A page made for this one player: its keys work from the start, without a click,
+      // and keep working when the focus falls back to the page (after a click on the text).
+      root.focus({ preventScroll: true });
+      document.addEventListener("keydown", function (event) {
+        if (event.target === document.body || event.target === document.documentElement) {
+          onKey(event);
+        }
+      });
+    }
+    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (root.hasAttribute("data-autoplay") && !reduce && frames.length > 1) start();
   }
 
   function init() {
