@@ -1,0 +1,141 @@
+"""Drawing pieces the attention lessons' frames share: a board of labelled matrix heat maps.
+
+Each matrix of a lesson (X, Q, K, V, scores, weights, outputs) is one
+:class:`~eigenvue.drawing.parts.GridPart` with the tokens as row labels, made
+once. A step shows some matrices and leaves the others empty; the matrices the
+step computes get their caption in the highlight colour, those it reads in the
+text colour, and those not computed yet a muted caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from eigenvue.drawing.parts import GridPart
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from eigenvue.drawing import Theme
+    from eigenvue.step import Trace
+
+Role = Literal["new", "used", "idle"]
+
+
+def as_matrix(value: Any) -> np.ndarray:
+    """A state matrix as floats; masked (``None``) cells become NaN."""
+    if isinstance(value, np.ndarray):
+        return value.astype(float)
+    return np.array([[np.nan if v is None else v for v in row] for row in value], dtype=float)
+
+
+def largest(trace: Trace, *keys: str) -> float:
+    """The largest magnitude any of ``keys`` takes over the trace (1 if none): a fixed scale."""
+    top = 0.0
+    for step in trace:
+        for key in keys:
+            if key in step.state:
+                values = np.abs(as_matrix(step.state[key]))
+                if values.size and np.isfinite(values).any():
+                    top = max(top, float(np.nanmax(values)))
+    return top or 1.0
+
+
+def short_labels(tokens: Sequence[str], most: int = 8) -> list[str]:
+    """Tokens as row labels, long ones cut, repeats told apart by their position."""
+    cut = [t if len(t) <= most else t[: most - 1] + "…" for t in tokens]
+    return [f"{t} ({i})" if cut.count(t) > 1 else t for i, t in enumerate(cut)]
+
+
+def cell_text(value: float) -> str:
+    """A value as a cell writes it: two decimals (one past 100), a true minus sign.
+
+    A fixed number of decimals keeps every cell of a matrix the same width, so
+    small cells stay legible; "−0.00" reads as "0.00".
+    """
+    if not np.isfinite(value):
+        return ""
+    text = f"{value:.1f}" if abs(value) >= 99.995 else f"{value:.2f}"
+    if text in ("-0.00", "-0.0"):
+        text = text[1:]
+    return text.replace("-", "\N{MINUS SIGN}")
+
+
+def column_labels(tokens: Sequence[str]) -> list[str]:
+    """Tokens as column labels: cut short so that neighbours do not run into each other."""
+    return short_labels(tokens, most=4 if len(tokens) <= 6 else 3)
+
+
+class MatrixBoard:
+    """Named heat maps on one figure, each shown, emptied or captioned by its role at a step.
+
+    Parameters
+    ----------
+    theme : Theme
+        The colours.
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.parts: dict[str, GridPart] = {}
+        self.titles: dict[str, str] = {}
+
+    def add(
+        self,
+        name: str,
+        ax: Axes,
+        shape: tuple[int, int],
+        title: str,
+        *,
+        rows: Sequence[str] | None = None,
+        cols: Sequence[str] | None = None,
+        signed: bool = True,
+        bound: float = 1.0,
+    ) -> GridPart:
+        """Make the heat map ``name``: signed values on a diverging ±``bound`` scale, else 0 … 1."""
+        part = GridPart(
+            ax,
+            self.theme,
+            shape,
+            scale="diverging" if signed else "sequential",
+            vmin=-bound if signed else 0.0,
+            vmax=bound if signed else 1.0,
+            row_labels=rows,
+            col_labels=cols,
+            digits=2,
+            colorbar=False,
+            title=title,
+        )
+        self.parts[name], self.titles[name] = part, title
+        return part
+
+    def show(
+        self,
+        name: str,
+        matrix: Any | None,
+        role: Role = "used",
+        *,
+        row: int | None = None,
+        cell: tuple[int, int] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Show ``matrix`` in heat map ``name`` (``None``: empty), captioned by its role."""
+        part = self.parts[name]
+        data = np.full(part.shape, np.nan) if matrix is None else as_matrix(matrix)
+        cells = None if part.compact else [[cell_text(v) for v in line] for line in data]
+        part.update(data, highlight_row=row, highlight_cell=cell, cells=cells)
+        theme = self.theme
+        color = {"new": theme.highlight, "used": theme.text, "idle": theme.muted}[role]
+        if matrix is None:
+            color = theme.muted
+        part.ax.set_title(
+            title or self.titles[name],
+            fontsize=10,
+            loc="left",
+            pad=8,
+            color=color,
+            fontweight="bold" if role == "new" and matrix is not None else "normal",
+        )
