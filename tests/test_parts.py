@@ -371,7 +371,11 @@ def test_grid_masks_nan_cells_and_outlines_the_highlighted_row():
     part.update(data)
     plain = pixels(fig)
     assert part._texts[0][1].get_text() == ""
-    assert len(part._mask.get_paths()) == 3
+    mask = part._mask.get_path()
+    for r, row in enumerate(data):
+        for c, value in enumerate(row):
+            # contains_point takes (x, y): column, then row.
+            assert mask.contains_point((c, r)) == bool(np.isnan(value))
     (x0, y0), (x1, y1) = ax.transData.transform([(0.55, -0.45), (1.45, 0.45)])
     top, bottom = sorted((plain.shape[0] - y0, plain.shape[0] - y1))
     cell = plain[int(top) : int(bottom), int(x0) : int(x1)]  # row 0, column 1
@@ -463,3 +467,10 @@ def test_curve_marks_the_latest_value_of_each_series_in_its_meaning_colour():
     assert ax.get_ylim()[1] > 100
     with pytest.raises(ValueError, match="unknown series"):
         part.update({"writes": [1]})
+
+
+def test_grid_cells_text_replaces_the_values_but_not_the_mask():
+    _fig, ax, theme = make_axes("light")
+    part = GridPart(ax, theme, (1, 2))
+    part.update([[0.5, np.nan]], cells=[["2·3\n= 6", "unused"]])
+    assert [t.get_text() for t in part._texts[0]] == ["2·3\n= 6", ""]

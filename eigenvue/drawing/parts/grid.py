@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from matplotlib import colormaps
-from matplotlib.collections import PolyCollection
 from matplotlib.colors import Normalize
-from matplotlib.patches import Rectangle
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.path import Path
 
 from eigenvue.drawing.parts._common import axes_px, text_on
 from eigenvue.drawing.theme import blend
@@ -30,6 +30,23 @@ if TYPE_CHECKING:
 
 #: Above this many rows or columns the grid is compact: no values written, labels thinned.
 COMPACT_ABOVE = 12
+
+
+def _mask_path(mask: np.ndarray) -> Path:
+    """One path of rectangles covering the True cells, a rectangle per run in a row."""
+    vertices: list[tuple[float, float]] = []
+    for r, row in enumerate(mask):
+        padded = np.concatenate([[False], row, [False]])
+        edges = np.flatnonzero(np.diff(padded.astype(np.int8)))
+        for start, stop in zip(edges[::2], edges[1::2]):
+            x0, x1, y0, y1 = start - 0.5, stop - 0.5, r - 0.5, r + 0.5
+            vertices += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+    if not vertices:
+        return Path(np.zeros((1, 2)))
+    codes = np.tile(
+        [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(vertices) // 5
+    )
+    return Path(np.array(vertices), codes)
 
 
 def _every(n: int, most: int) -> int:
@@ -136,15 +153,17 @@ class GridPart:
         cell_px = min(width_px / cols, height_px / rows)
         dpi = ax.figure.dpi
         self._value_size = float(np.clip(cell_px * 0.3 * 72 / dpi, 6.5, 11.0))
-        self._mask = PolyCollection(
-            [],
-            facecolors="none",
-            edgecolors=blend(theme.muted, theme.background, 0.6),
-            linewidths=0.0,
+        # One compound path for all masked cells: hatching each cell on its own
+        # costs seconds per step on a large causal mask.
+        self._mask = PathPatch(
+            Path(np.zeros((1, 2))),
+            facecolor="none",
+            edgecolor=blend(theme.muted, theme.background, 0.6),
+            linewidth=0.0,
             hatch="///",
             zorder=2,
         )
-        ax.add_collection(self._mask)
+        ax.add_patch(self._mask)
         self._texts: list[list[Text]] = []
         if values and not self.compact:
             self._texts = [
@@ -228,6 +247,7 @@ class GridPart:
         highlight_row: int | None = None,
         highlight_col: int | None = None,
         title: str | None = None,
+        cells: Sequence[Sequence[str]] | None = None,
     ) -> None:
         """Show ``matrix`` and outline a cell, a row and/or a column.
 
@@ -241,26 +261,22 @@ class GridPart:
             A row or column the step is about (e.g. the query row of attention).
         title : str, optional
             A new caption above the grid.
+        cells : sequence of sequence of str, optional
+            Text written in each cell in place of its value (e.g. the product
+            that gave it, on two lines); NaN cells stay empty.
         """
         data = np.array([[np.nan if v is None else v for v in row] for row in matrix], dtype=float)
         if data.shape != self.shape:
             raise ValueError(f"expected a {self.shape[0]}×{self.shape[1]} matrix, got {data.shape}")
         self._image.set_data(data)
-        masked = np.argwhere(np.isnan(data))
-        self._mask.set_verts(
-            [
-                [(c - 0.5, r - 0.5), (c + 0.5, r - 0.5), (c + 0.5, r + 0.5), (c - 0.5, r + 0.5)]
-                for r, c in masked
-            ]
-        )
-        self._mask.set_linewidth(0.0)
+        self._mask.set_path(_mask_path(np.isnan(data)))
         for r, row in enumerate(self._texts):
             for c, text in enumerate(row):
                 value = data[r, c]
                 if np.isnan(value):
                     text.set_text("")
                     continue
-                text.set_text(number(value, self.digits))
+                text.set_text(cells[r][c] if cells is not None else number(value, self.digits))
                 text.set_color(text_on(self.cmap(self.norm(value)), self.theme))
         rows, cols = self.shape
         self._outline("cell", highlight_cell, lambda rc: (rc[1] - 0.5, rc[0] - 0.5, 1, 1))
