@@ -53,6 +53,7 @@ class CircuitDiagram(eigenvue.drawing.Diagram):
         *,
         side: bool = False,
         wire_labels: Sequence[str] | None = None,
+        initial: str | None = "|0⟩",
         amplitude_title: str = "probability of each basis state (colour: phase)",
     ) -> Axes | None:
         """Make the circuit and amplitude parts; return the side panel's Axes, if asked for."""
@@ -77,7 +78,7 @@ class CircuitDiagram(eigenvue.drawing.Diagram):
             num_qubits,
             operations,
             wire_labels=wire_labels,
-            initial="|0⟩",
+            initial=initial,
         )
         self.amplitudes = AmplitudesPart(
             self.fig.add_subplot(grid[1, 0]), self.theme, labels, title=amplitude_title

@@ -119,7 +119,7 @@ class CircuitPart:
         x_left = (start - share * right) / (1 - share)
         ax.set_xlim(x_left, right)
         left = start - 0.05
-        ax.set_ylim(self.n - 0.35, -0.75)
+        ax.set_ylim(self.n - 0.2, -0.75)  # room under the last wire for captions
         ax.set_axis_off()
         self.band = Rectangle(
             (-0.5, -0.5),
