@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from eigenvue.step import Step, Trace
 
 
+#: Up to this many nodes, edge weights are written on the edges.
+WEIGHTED_NODES = 20
+
+
 def latest(trace: Trace, step: Step, key: str) -> Any:
     """``key`` of the state of ``step``, or of the last earlier step that has it."""
     for earlier in range(step.index, -1, -1):
@@ -61,11 +65,16 @@ class GraphSearchDiagram(eigenvue.drawing.Diagram):
         super().__init__(fig, trace, theme)
         first = trace[0].state
         positions = {node["id"]: (node["x"], node["y"]) for node in first["nodes"]}
+        # Past WEIGHTED_NODES nodes the weights would cover the drawing; the relax
+        # steps still state each weight in their explanation.
+        weighted = len(positions) <= WEIGHTED_NODES
         edges = [
-            (e["from"], e["to"], e["weight"]) if "weight" in e else (e["from"], e["to"])
+            (e["from"], e["to"], e["weight"])
+            if weighted and "weight" in e
+            else (e["from"], e["to"])
             for e in first["edges"]
         ]
-        columns = [3.0] + ([1.0] if self.layout == "right" else []) + ([1.25] if self.side else [])
+        columns = [3.0] + ([1.0] if self.layout == "right" else []) + ([1.1] if self.side else [])
         grid = fig.add_gridspec(
             2 if self.layout == "bottom" else 1,
             len(columns),

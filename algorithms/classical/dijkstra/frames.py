@@ -44,10 +44,13 @@ class Diagram(GraphSearchDiagram):
         settled = set(state["visited"])
         edges = tree_edges(parents, set(parents) - {None})
         added, removed = (), None
+        focus = [state["current"]] if "current" in state else []
         if step.id == "relax_edge":
             edges[(state["relaxing"]["from"], state["relaxing"]["to"])] = "active"
+            focus.append(state["relaxing"]["to"])
         elif step.id == "distance_updated":
             relaxed = self.trace[step.index - 1].state["relaxing"]
+            focus.append(relaxed["to"])
             edges[(relaxed["from"], relaxed["to"])] = "relaxed"
             added = tuple(
                 i
@@ -65,19 +68,22 @@ class Diagram(GraphSearchDiagram):
             title=f"settled {len(settled)} of {len(distances)} nodes · distance beside each node",
         )
         self.strip.update(queue, added=added, removed=removed)
-        ids = list(distances)
+        # A long table starts with the nodes this step is about, then goes by id.
+        ids = focus + [node for node in distances if node not in focus]
         rows = [
             [
-                ("▶ " if node == state.get("current") else "") + node,
+                ("▶ " if node == state.get("current") else "")
+                + node
+                + (" ✓" if node in settled else ""),
                 _distance(distances[node]),
                 parents[node] or "–",
             ]
-            for node in ids[:ROWS]
+            for node in (ids[:ROWS] if len(ids) > ROWS else list(distances))
         ]
         more = f"… and {len(ids) - ROWS:,} more nodes. " if len(ids) > ROWS else ""
         self.table.show(
             f"Distances from {self.trace.inputs.startNode}",
             header=["node", "distance", "parent"],
             rows=rows,
-            note=more + f"Settled (final): {len(settled)}.",
+            note=more + f"✓ settled: the distance is final ({len(settled)} so far).",
         )
