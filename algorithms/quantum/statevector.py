@@ -335,3 +335,10 @@ def angle_text(angle: float) -> str:
             top = "π" if k == 1 else f"{k}π"
             return top if denominator == 1 else f"{top}/{denominator}"
     return f"{angle:.4g}".replace("-", "−")
+
+
+def coordinate_text(value: float, digits: int = 3) -> str:
+    """A coordinate to ``digits`` decimals, rounding residues such as 6e−17 to 0: ``−0.707``."""
+    rounded = round(float(value), digits) + 0.0  # + 0.0 turns −0.0 into 0.0
+    text = f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−")

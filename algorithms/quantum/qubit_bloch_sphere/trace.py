@@ -74,8 +74,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             explanation=(
                 f"{entry.label}{caption}: α0 = {sv.amplitude_text(a0)}, "
                 f"α1 = {sv.amplitude_text(a1)}, so θ = {sv.angle_text(theta)} and "
-                f"φ = {sv.angle_text(phi)}; the point (x, y, z) = ({number(x, 3)}, {number(y, 3)}, "
-                f"{number(z, 3)})"
+                f"φ = {sv.angle_text(phi)}; the point (x, y, z) = "
+                f"({', '.join(sv.coordinate_text(v) for v in (x, y, z))})"
                 + (f" is {landmark}" if landmark else "")
                 + f". Measuring gives 0 with probability {number(p0, 3)} and 1 with "
                 f"probability {number(p1, 3)}."
