@@ -150,7 +150,7 @@ class GraphPart:
         label_size = float(np.clip(radius * 1.5 / max(longest, 1.4) * 72 / dpi * 1.15, 6.5, 11.0))
 
         # Edges: one LineCollection; an edge and its reverse sit apart, side by side.
-        segments, mids, heads = [], [], []
+        segments, mids, sides, heads = [], [], [], []
         pairs = set(self.edges)
         for u, v in self.edges:
             a, b = xy[self._index[u]], xy[self._index[v]]
@@ -163,6 +163,10 @@ class GraphPart:
             end = b - unit * (radius + (1.0 if directed else 0.0)) + shift
             segments.append([start, end])
             mids.append((start + end) / 2)
+            # The weight sits beside the line: above it (or right of a vertical one), or
+            # on the edge's own side when its reverse runs alongside.
+            upward = normal[1] > 1e-9 or (abs(normal[1]) <= 1e-9 and normal[0] > 0)
+            sides.append(normal if (directed and (v, u) in pairs) or upward else -normal)
             if directed:
                 tip, back = end, end - unit * 10.0
                 heads.append([tip, back + normal * 4.5, back - normal * 4.5])
@@ -175,18 +179,25 @@ class GraphPart:
         if directed:
             ax.add_collection(self._heads)
         self._weights: list[Text | None] = []
-        for mid, weight in zip(mids, weights):
+        weight_size = 9.0 if n <= ROOMY_NODES else 7.5
+        for mid, side, weight in zip(mids, sides, weights):
             if weight is None:
                 self._weights.append(None)
                 continue
+            text = _weight_text(weight)
+            # Far enough from the line's centre that the text's box clears a thick line.
+            half_w = text_width_px(text, weight_size, dpi) / 2 + 1.5
+            half_h = weight_size * dpi / 72.0 * 0.5 + 1.0
+            away = abs(side[0]) * half_w + abs(side[1]) * half_h + 2.5
+            at = mid + side * away
             self._weights.append(
                 ax.text(
-                    float(mid[0]),
-                    float(mid[1]),
-                    _weight_text(weight),
+                    float(at[0]),
+                    float(at[1]),
+                    text,
                     ha="center",
                     va="center",
-                    fontsize=9 if n <= ROOMY_NODES else 7.5,
+                    fontsize=weight_size,
                     color=theme.muted,
                     zorder=2,
                     bbox={
@@ -273,7 +284,6 @@ class GraphPart:
                 fontsize=glyph_size,
                 align="left",
             )
-        _ = text_width_px  # measured by the legend
         self.update()
 
     def position(self, node: Hashable) -> tuple[float, float]:
