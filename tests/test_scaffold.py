@@ -192,6 +192,23 @@ def test_the_template_computes_the_largest_value_of_its_defaults(registered_pack
     with pytest.raises(eigenvue.InputError) as info:
         eigenvue.steps("largest-demo", {"values": []})
     assert info.value.input == "values"
+    with pytest.raises(eigenvue.InputError, match="largest that fits is a list of 99,999 values"):
+        eigenvue.steps("largest-demo", {"values": [1.0] * 100_000})
+
+
+def test_the_template_is_small_and_written_on_the_contract(tmp_path):
+    new_package("bogo-sort", tmp_path)
+    module = tmp_path / "eigenvue-bogo-sort" / "eigenvue_bogo_sort"
+    lines = {p.name: len(p.read_text().splitlines()) for p in module.glob("*.py")}
+    assert sum(lines.values()) <= 250 and lines["frames.py"] <= 60, lines
+    meta = tomllib.loads((module / "meta.toml").read_text())
+    assert meta["lines"] and meta["phases"]
+    trace = (module / "trace.py").read_text()
+    # Steps name their pseudocode lines; no line number is written in Python.
+    assert 'lines="compare"' in trace and "LINES_" not in trace
+    assert "ArrayPart" in (module / "frames.py").read_text()
+    inputs = (module / "inputs.py").read_text()
+    assert "Bounded(" in inputs and "Limit(" in inputs
 
 
 def test_the_template_passes_eigenvue_check_as_generated(registered_package):
@@ -211,7 +228,14 @@ def _copy_repo(destination: Path) -> Path:
     for folder in ("eigenvue", "algorithms"):
         shutil.copytree(REPO / folder, destination / folder, ignore=ignore)
     (destination / "tests" / "algorithms").mkdir(parents=True)
-    for name in ("__init__.py", "conftest.py", "algorithms/__init__.py"):
+    support = ("reference.py", "refusals.py", "frames_check.py", "plugin_support.py")
+    for name in (
+        "__init__.py",
+        "conftest.py",
+        "algorithms/__init__.py",
+        "test_registry.py",
+        *support,
+    ):
         shutil.copy(REPO / "tests" / name, destination / "tests" / name)
     shutil.copy(REPO / "pyproject.toml", destination / "pyproject.toml")
     return destination
@@ -248,3 +272,13 @@ def test_in_a_copy_of_the_repo_the_new_algorithm_is_everywhere_and_passes_its_te
     tests = run("-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file.relative_to(root)))
     assert tests.returncode == 0, tests.stdout[-3000:]
     assert " passed" in tests.stdout and "failed" not in tests.stdout
+
+    # The registry's tests pick the new algorithm up, its REFUSALS table included, with no edit.
+    shared = run(
+        "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_registry.py",
+        "-k", "bogo-sort", "-rA",
+    )  # fmt: skip
+    assert shared.returncode == 0, shared.stdout[-3000:]
+    assert "failed" not in shared.stdout
+    for test in ("test_declared_refusals_name_the_input", "test_eigenvue_check_passes"):
+        assert f"PASSED tests/test_registry.py::{test}[bogo-sort" in shared.stdout

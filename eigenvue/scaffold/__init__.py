@@ -9,9 +9,14 @@ Two destinations, one template:
   algorithm visible at once.
 
 The template (``templates/``) is a small real algorithm, finding the largest value of a
-list, with metadata, a numpy implementation, a trace, a diagram and tests: it runs,
+list, written on the plugin contract: metadata with named pseudocode lines (``[lines]``)
+and phases declared by meaning (``[phases]``), inputs declared with the inputs kit
+(``Bounded``, a ``Limit`` rule), a numpy implementation, a trace, a diagram composed of
+a drawing part (``ArrayPart``) and tests holding the plugin's ``REFUSALS`` table. It runs,
 draws and passes ``eigenvue check`` as generated, and a contributor replaces it piece by
-piece. Nothing is ever overwritten: every path is checked before the first file is
+piece. In the repository, ``tests/test_registry.py`` runs the shared checks (refusals,
+missing keys, examples, frames, ``eigenvue check``) on it with no edit; a standalone
+package's tests run the refusals and ``eigenvue check`` themselves. Nothing is ever overwritten: every path is checked before the first file is
 written.
 """
 
@@ -136,10 +141,35 @@ def _import_line(module: str, name: str) -> str:
     return line if len(line) <= 100 else f"from {module} import (\n    {name},\n)"
 
 
-def _values(names: Names, module: str, test_imports: str) -> dict[str, str]:
+#: Where the registry's tests run the shared checks, the generated tests say so.
+REGISTRY_NOTE = """
+The checks every algorithm shares (the REFUSALS table below, missing keys, the examples,
+JSON, determinism, sampled frames, `eigenvue check`) run in tests/test_registry.py.
+"""
+
+#: A standalone package has no registry tests: its own tests run the shared checks it needs.
+PACKAGE_TESTS = """
+
+@pytest.mark.parametrize(("inputs", "name"), REFUSALS)
+def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
+    with pytest.raises(eigenvue.InputError) as info:
+        eigenvue.steps(ID, inputs)
+    assert info.value.input == name
+
+
+def test_eigenvue_check_passes():
+    # Metadata, the defaults and every example, trace invariants, frames in both themes.
+    report = check([ID])
+    assert report.ok, report.format()
+"""
+
+
+def _values(names: Names, module: str, test_imports: str, *, package: bool) -> dict[str, str]:
     from eigenvue import __version__
 
     return {
+        "registry_note": "" if package else REGISTRY_NOTE,
+        "package_tests": PACKAGE_TESTS if package else "",
         "id": names.id,
         "name": names.name,
         "category": names.category,
@@ -232,10 +262,9 @@ def new_in_repo(
             "",
             "import eigenvue",
             _import_line(f"{module}.maximum", "running_maximum"),
-            "from eigenvue.checks import check",
         ]
     )
-    values = _values(names, module, test_imports)
+    values = _values(names, module, test_imports, package=False)
     plugin = algorithms / names.category_folder / names.folder
     files = {plugin / out: _render(f"plugin/{tmpl}", values) for tmpl, out in PLUGIN_FILES.items()}
     tests = root / "tests" / "algorithms" / names.category_folder
@@ -288,7 +317,7 @@ def new_package(
             _import_line(f"{names.package}.maximum", "running_maximum"),
         ]
     )
-    values = _values(names, names.package, test_imports)
+    values = _values(names, names.package, test_imports, package=True)
     files = {
         project / out: _render(f"package/{tmpl}", values) for tmpl, out in PACKAGE_FILES.items()
     }
