@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 Role = Literal["new", "used", "idle"]
 
+#: The narrowest cell (pixels) that still carries its value; narrower cells are colour only.
+MIN_CELL_PX = 30.0
+
 
 def as_matrix(value: Any) -> np.ndarray:
     """A state matrix as floats; masked (``None``) cells become NaN."""
@@ -96,6 +99,8 @@ class MatrixBoard:
         bound: float = 1.0,
     ) -> GridPart:
         """Make the heat map ``name``: signed values on a diverging ±``bound`` scale, else 0 … 1."""
+        # Values are written only where a cell is wide enough for "−0.00".
+        cell_px = min(ax.bbox.width / shape[1], ax.bbox.height / shape[0])
         part = GridPart(
             ax,
             self.theme,
@@ -106,6 +111,7 @@ class MatrixBoard:
             row_labels=rows,
             col_labels=cols,
             digits=2,
+            values=cell_px >= MIN_CELL_PX,
             colorbar=False,
             title=title,
         )
