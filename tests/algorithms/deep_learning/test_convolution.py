@@ -187,9 +187,10 @@ def test_the_window_sits_on_the_cells_the_step_multiplies():
         assert diagram.window.get_visible()
         assert diagram.window.get_xy() == (c - 0.5, r - 0.5)
         assert (diagram.window.get_height(), diagram.window.get_width()) == (2, 3)
-        shown = np.ma.masked_invalid(diagram.output.image.get_array())
+        shown = np.ma.masked_invalid(diagram.output.ax.images[0].get_array())
         assert shown.count() == r * 3 + c + 1  # cells filled so far, in reading order
-        assert diagram.products.texts[1][2].get_text().endswith(f"= {r * 5 + c + 7:g}")
+        # The cells' texts in reading order: row 1, column 2 of the 2×3 products.
+        assert diagram.products.ax.texts[1 * 3 + 2].get_text().endswith(f"= {r * 5 + c + 7:g}")
     diagram.update(trace[-1])
     assert not diagram.window.get_visible()
 
@@ -200,6 +201,7 @@ def test_a_64_by_64_input_is_drawn_as_colours_without_numbers():
         ID, {"input": rng.normal(size=(64, 64)), "kernel": rng.normal(size=(3, 3))}
     )
     diagram, images = draw_diagram(trace, indices=[0, 1, len(trace) // 2, len(trace) - 1])
-    assert diagram.input.texts == [] and diagram.output.texts == []
-    assert len(diagram.kernel_grid.texts) == 3  # the 3×3 kernel keeps its numbers
+    assert diagram.input.compact and diagram.output.compact
+    assert not diagram.kernel_grid.compact  # the 3×3 kernel keeps its numbers
+    assert [t.get_text() for t in diagram.input.ax.texts] == []
     assert_each_image_differs_from_the_last(images)
