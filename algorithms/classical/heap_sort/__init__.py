@@ -6,4 +6,12 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register heap sort."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    register(
+        eigenvue.Algorithm.from_package(
+            __name__,
+            charts=[
+                ("Measured comparisons", ".frames:cost_chart"),
+                ("Measured swaps", ".frames:swap_chart"),
+            ],
+        )
+    )

@@ -14,8 +14,9 @@ from typing import Any
 
 from ..sorting_cost import Counts
 
-#: Events: ("heapify", i) the build sifts down parent i; ("compare", node, left, right, largest)
-#: a node met its children (right is None outside the heap); ("swap", node, largest) they were
+#: Events: ("heapify", i) the build sifts down parent i; ("compare", node, left, right, largest,
+#: left_won) a node met its children (right is None outside the heap; left_won: the left child
+#: beat the parent, whatever the right one did); ("swap", node, largest) they were
 #: swapped; ("built",) the array is a max-heap; ("extract", last) A[0] and A[last] were
 #: swapped; ("shrink", size) the heap now holds ``size`` values; ("root",) the root sifts down.
 Event = tuple[Any, ...]
@@ -27,13 +28,14 @@ def sift_down(a: list[Any], node: int, size: int, counts: Counts) -> Iterator[Ev
         left, right = 2 * node + 1, 2 * node + 2
         largest = node
         counts.comparisons += 1
-        if a[left] > a[largest]:  # strict: on ties the parent, then the left child, wins
+        left_won = a[left] > a[largest]  # strict: on ties the parent, then the left child, wins
+        if left_won:
             largest = left
         if right < size:
             counts.comparisons += 1
             if a[right] > a[largest]:
                 largest = right
-        yield ("compare", node, left, right if right < size else None, largest)
+        yield ("compare", node, left, right if right < size else None, largest, left_won)
         if largest == node:
             return
         a[node], a[largest] = a[largest], a[node]

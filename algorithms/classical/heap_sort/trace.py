@@ -23,6 +23,20 @@ def _child(a: list[Any], index: int | None, size: int) -> str:
     return f"A[{index}] = {number(a[index])}" if index is not None and index < size else ""
 
 
+def _compare_lines(right: int | None, largest: int, node: int, left_won: bool) -> tuple[str, ...]:
+    """The sift-down lines that ran: both child tests as far as they went, and the stop."""
+    lines = ["sift_compare"]
+    if left_won:
+        lines.append("sift_take_left")
+    if right is not None:
+        lines.append("sift_right_child")
+        if largest == right:
+            lines.append("sift_take_right")
+    if largest == node:
+        lines.append("sift_stop")
+    return tuple(lines)
+
+
 def trace(inputs: Inputs) -> Iterator[Step]:
     """Yield the steps of heap sort on ``inputs.array``."""
     a = list(inputs.array)
@@ -95,7 +109,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 state=state(array, size, stage, suffix, node=i),
             )
         elif kind == "compare":
-            _, node, left, right, largest = event
+            _, node, left, right, largest, left_won = event
             children = " and ".join(c for c in (_child(a, left, size), _child(a, right, size)) if c)
             verdict = (
                 f"the parent A[{node}] = {number(a[node])} is the largest: it stays, the "
@@ -108,7 +122,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 title=f"Compare position {node} with its children",
                 explanation=f"Children {children}; {verdict}.",
                 phase=phase,
-                lines="sift_compare",
+                lines=_compare_lines(right, largest, node, left_won),
                 state=state(
                     array, size, stage, suffix, node=node, left=left, right=right, largest=largest
                 ),
