@@ -17,7 +17,6 @@ from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
 from eigenvue.drawing.parts import ArrayPart, CurvePart, GraphPart, GridPart, StripPart
 from eigenvue.drawing.parts.curve import power_of_ten, use_log_scale
-from eigenvue.drawing.theme import blend
 
 THEMES = ["light", "dark"]
 
@@ -92,7 +91,7 @@ def test_array_marks_colour_the_items_they_name(theme_name):
     for i in (3, 4):
         assert close(colour_at(after, ax, *bar_centre(part, i, values[i])), theme.update)
     done = colour_at(after, ax, *bar_centre(part, 5, values[5]))
-    assert close(done, blend(theme.done, theme.background, 0.4)[:3])
+    assert close(done, theme.tint(theme.done)[:3])
     # Sorted and swapped share a hue in the theme; the part keeps them apart.
     assert np.abs(done - np.asarray(to_rgb(theme.update))).max() > 0.25
     # Unmarked item 0 is unchanged.
@@ -219,7 +218,7 @@ def test_graph_states_colour_nodes_and_edges_by_meaning(theme_name):
     )
     after = pixels(fig)
     assert close(node_fill(after, part, ax, "A"), theme.highlight)
-    assert close(node_fill(after, part, ax, "B"), blend(theme.forward, theme.background, 0.3)[:3])
+    assert close(node_fill(after, part, ax, "B"), theme.tint(theme.forward)[:3])
     assert close(node_fill(after, part, ax, "C"), theme.done)
     assert close(node_fill(after, part, ax, "D"), theme.panel)
     assert np.array_equal(node_fill(before, part, ax, "D"), node_fill(after, part, ax, "D"))
@@ -312,7 +311,7 @@ def test_strip_queue_shows_items_in_order_with_marks(theme_name):
     assert visible_labels(part) == ["A", "B", "C", "D"]  # the removed one first, outside
     boxes = [b for b in part._boxes if b.get_visible()]
     assert close(box_fill(image, ax, boxes[1]), theme.highlight)
-    assert close(box_fill(image, ax, boxes[3]), blend(theme.update, theme.background, 0.3)[:3])
+    assert close(box_fill(image, ax, boxes[3]), theme.tint(theme.update)[:3])
     assert close(box_fill(image, ax, boxes[2]), theme.panel)
     xs = [b.get_x() for b in boxes]
     assert xs == sorted(xs)  # front on the left

@@ -106,10 +106,32 @@ class Theme:
         """
         return getattr(self, MEANING_COLORS.get(meaning or "", "muted"))
 
+    def tint(
+        self, color: ColorType, amount: float | None = None
+    ) -> tuple[float, float, float, float]:
+        """A calm, opaque tint of ``color`` on this theme's background.
+
+        Parts fill with a tint what a state marks quietly (sorted items, visited
+        or frontier nodes, added items), keeping the saturated colour for what
+        changes at this step. One amount everywhere, so a tint means the same
+        in every algorithm.
+
+        Parameters
+        ----------
+        color
+            A theme colour (``theme.done``, ``theme.forward``…).
+        amount
+            Share of ``color``: 1 the colour, 0 the background; :data:`TINT` by default.
+        """
+        return blend(color, self.background, TINT if amount is None else amount)
+
     def rc_params(self) -> dict[RcKeyType, Any]:
         """The rcParams the theme draws with: matplotlib's defaults, then its style file."""
         return _rc_params(self.name, self.style)
 
+
+#: The share of a colour in :meth:`Theme.tint` (the rest is the background).
+TINT = 0.38
 
 #: The theme attribute that colours each meaning a phase can declare (metadata ``phases``).
 MEANING_COLORS: dict[str, str] = {

@@ -245,7 +245,7 @@ class ArrayPart:
             "swap": to_rgba(theme.update),
             "compare": to_rgba(theme.highlight),
             # Sorted items: a light tint, so the saturated swap colour stays distinct.
-            "done": blend(theme.done, theme.background, 0.4),
+            "done": theme.tint(theme.done),
         }
         width = (1.0 if self.dense else 0.8) if self.style == "bars" else 0.9
         self._half = width / 2

@@ -18,7 +18,6 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
 
 from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on, text_width_px
-from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
 if TYPE_CHECKING:
@@ -247,12 +246,11 @@ class GraphPart:
         )
 
         # Colours by meaning: face, outline, outline width.
-        tint = lambda c, a: blend(c, theme.background, a)  # noqa: E731
         self._node_style = {
             "unvisited": (to_rgba(theme.panel), to_rgba(theme.edge), 1.4),
-            "frontier": (tint(theme.forward, 0.3), to_rgba(theme.forward), 2.2),
+            "frontier": (theme.tint(theme.forward), to_rgba(theme.forward), 2.2),
             "current": (to_rgba(theme.highlight), to_rgba(theme.text), 2.4),
-            "visited": (tint(theme.done, 0.35), to_rgba(theme.done), 1.8),
+            "visited": (theme.tint(theme.done), to_rgba(theme.done), 1.8),
             "path": (to_rgba(theme.done), to_rgba(theme.text), 2.4),
         }
         self._edge_style = {

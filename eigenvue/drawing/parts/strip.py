@@ -15,7 +15,6 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import FancyBboxPatch
 
 from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on
-from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
 if TYPE_CHECKING:
@@ -216,7 +215,7 @@ class StripPart:
         self._fills = {
             None: (to_rgba(theme.panel), to_rgba(theme.edge), 1.2),
             "highlight": (to_rgba(theme.highlight), to_rgba(theme.highlight), 2.0),
-            "added": (blend(theme.update, theme.background, 0.3), to_rgba(theme.update), 2.0),
+            "added": (theme.tint(theme.update), to_rgba(theme.update), 2.0),
             "overflow": ((0.0, 0.0, 0.0, 0.0), to_rgba(theme.edge), 1.0),
             "removed": ((0.0, 0.0, 0.0, 0.0), to_rgba(theme.muted), 1.0),
         }
