@@ -396,6 +396,7 @@ class ArrayPart:
 
         theme = self.theme
         faces, edges, widths, verts = [], [], [], []
+        dimmed = False
         styles: list[LineStyleType] = []
         for i, v in enumerate(vals):
             kind = next((k for k in _FILL_ORDER if i in marks[k]), None)
@@ -420,7 +421,8 @@ class ArrayPart:
             if v is None:
                 face = (0.0, 0.0, 0.0, 0.0)
                 edge, width = to_rgba(theme.muted), 1.0
-            if inactive[i]:
+            if inactive[i] and kind is None:  # a marked item keeps its mark's colour
+                dimmed = True
                 face = blend(face, theme.background, 0.3) if face[3] else face
                 edge = blend(edge, theme.background, 0.3)
             faces.append(face)
@@ -459,7 +461,7 @@ class ArrayPart:
         legend = [k for k in ("compare", "swap", "done", "found") if marks[k]]
         if pivots:
             legend.append("pivot")
-        if inactive.any():
+        if dimmed:
             legend.append("inactive")
         self._legend.show(legend)
         self._last_labels = labels
