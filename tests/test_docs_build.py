@@ -218,3 +218,62 @@ def test_frames_that_fail_to_draw_are_a_warning_and_the_page_says_so():
     page = read_page(site.page_path("algorithms/perceptron-broken.md"))
     assert page.players == []
     assert "could not be drawn" in " ".join(page.text)
+
+
+def test_mkdocs_serve_watches_plugin_folders_and_rebuilds_an_edited_plugin(tmp_path, monkeypatch):
+    """mkdocs serve keeps one plugin object: an edited plugin is reloaded, only its frames drawn."""
+    import shutil
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from tests import fixture_plugin
+
+    package = tmp_path / "editable_fixture"
+    shutil.copytree(
+        REPO / "tests" / "fixture_plugin", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import editable_fixture
+
+    pm = plugins.get_plugin_manager()
+    pm.register(editable_fixture, name="docs-serve-test")
+    site_dir = new_site_dir()
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    plugin = config.plugins["eigenvue"]
+    plugin.config["examples"] = False
+    plugin.config["algorithms"] = [fixture_plugin.ID, "perceptron"]
+    try:
+        config.plugins.on_startup(command="serve", dirty=False)
+
+        class Server:
+            def __init__(self):
+                self.watched = []
+
+            def watch(self, path, *args, **kwargs):
+                self.watched.append(path)
+
+        server = Server()
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+        assert str(package) in server.watched
+        assert str(eigenvue.get_algorithm("perceptron").folder) in server.watched
+
+        mkdocs_build(config)
+        page = site_dir / "algorithms" / fixture_plugin.ID / "index.html"
+        assert read_page(page).h1 == [eigenvue.get(fixture_plugin.ID).name]
+        assert plugin.reloaded_ids == []
+
+        meta = package / "meta.toml"
+        text = meta.read_text(encoding="utf-8")
+        name = eigenvue.get(fixture_plugin.ID).name
+        meta.write_text(text.replace(f'name = "{name}"', 'name = "Running sum, edited"'))
+        trace_py = package / "trace.py"
+        trace_py.write_text(trace_py.read_text(encoding="utf-8") + "\n# edited\n")
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+        pm.unregister(name="docs-serve-test")
+    assert plugin.reloaded_ids == [fixture_plugin.ID]
+    assert read_page(page).h1 == ["Running sum, edited"]
+    report = plugin.report
+    assert (report.rendered_sets, report.reused_sets) == (2, 2)  # its two themes; perceptron's kept

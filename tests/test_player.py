@@ -196,3 +196,67 @@ def test_init_is_idempotent_and_players_on_one_page_are_independent(browser, tmp
     page.click("#b .ev-next")
     assert page.get_attribute("#b img.ev-image-dark", "src") == "/img/step-1-dark.png#only-dark"
     page.close()
+
+
+@pytest.mark.slow
+def test_a_standalone_player_takes_the_keys_without_a_click_and_announces_each_step(
+    browser, standalone
+):
+    path, trace = standalone
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelector('.ev-player').dataset.evReady === 'true'")
+    assert page.evaluate("document.activeElement.classList.contains('ev-player')")
+    page.keyboard.press("ArrowRight")  # no click, no focus() first
+    assert state(page)["counter"] == f"2 / {len(trace)}"
+    live = page.locator(".ev-live")
+    assert live.get_attribute("aria-live") == "polite"
+    assert live.inner_text() == f"Step 2 of {len(trace)}: {trace[1].title}"
+    assert page.get_attribute(".ev-slider", "aria-valuetext") == f"Step 2 of {len(trace)}"
+    # The keyboard focus is visible: a ring drawn around the player.
+    outline = page.eval_on_selector(
+        ".ev-player", "p => [getComputedStyle(p).outlineStyle, getComputedStyle(p).outlineWidth]"
+    )
+    assert outline[0] != "none" and float(outline[1].rstrip("px")) >= 2
+    # A click on the text moves the focus to the page: the keys still step the player.
+    page.mouse.click(5, 5)
+    page.keyboard.press("ArrowRight")
+    assert state(page)["counter"] == f"3 / {len(trace)}"
+    page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_autoplay_respects_prefers_reduced_motion(browser, tmp_path, motion):
+    fragment = player_fragment(frames(4), player_id="auto", interval_ms=100, autoplay=True)
+    page_path = tmp_path / "auto.html"
+    page_path.write_text(
+        f"<!DOCTYPE html><html><head><style>{PLAYER_CSS}</style></head><body>{fragment}"
+        f"<script>{PLAYER_JS}</script></body></html>",
+        encoding="utf-8",
+    )
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    page.goto(page_path.as_uri())
+    page.wait_for_function("document.querySelector('#auto').dataset.evReady === 'true'")
+    if motion == "reduce":
+        page.wait_for_timeout(400)  # four intervals: a player that played would have moved
+        assert state(page, "#auto")["counter"] == "1 / 4"
+        assert state(page, "#auto")["playing"] == "false"
+    else:
+        page.wait_for_function(
+            "document.querySelector('#auto .ev-counter').textContent === '4 / 4'", timeout=5000
+        )
+    context.close()
+
+
+def test_first_frames_load_lazily_with_their_size_and_the_smallest_text_size():
+    markup = player_fragment(frames(3, dark=True), player_id="p", size=(1200, 700), text_px=11.11)
+    tags = parse(markup).tags
+    images = [a for t, a in tags if t == "img"]
+    assert len(images) == 2
+    assert all((i["loading"], i["width"], i["height"]) == ("lazy", "1200", "700") for i in images)
+    (root,) = [a for t, a in tags if t == "div" and a.get("class") == "ev-player"]
+    assert root["data-text-px"] == "11.11"
+    assert "--ev-frame-width:1200px" in root["style"]
+    assert "data-autofocus" not in root and "data-autoplay" not in root
