@@ -128,6 +128,7 @@ def draw_cost(
     laws: Sequence[str] = ("n log₂ n", "n²"),
     title: str,
     kinds: dict[str, str] | None = None,
+    suffix: str = " input",
 ) -> Figure:
     """A measured count (``operation``) against n, per input kind, with growth laws to compare.
 
@@ -146,6 +147,8 @@ def draw_cost(
     kinds : dict of str to str, optional
         Input kind → colour meaning; by default random "forward", sorted "result",
         reversed "gradient".
+    suffix : str
+        Added to a kind's name in the legend ("random input").
     """
     kinds = kinds or {"random": "forward", "sorted": "result", "reversed": "gradient"}
     counts = measured.counts[operation]
@@ -173,7 +176,7 @@ def draw_cost(
     part = CurvePart(
         ax,
         theme,
-        {f"{kind} input": meaning for kind, meaning in kinds.items()},
+        {f"{kind}{suffix}": meaning for kind, meaning in kinds.items()},
         x_range=(float(sizes[0]), float(sizes[-1])),
         y_values=np.maximum(every, 1.0),
         references=references,
@@ -181,7 +184,7 @@ def draw_cost(
         ylabel=operation,
         title=title,
     )
-    part.update({f"{kind} input": np.maximum(counts[kind], 1) for kind in kinds}, x=sizes)
+    part.update({f"{kind}{suffix}": np.maximum(counts[kind], 1) for kind in kinds}, x=sizes)
     # Sizes double: a log₂ axis spaces them evenly.
     ax.set_xscale("log", base=2)
     ax.set_xlim(float(sizes[0]) / 1.2, float(sizes[-1]) * 1.2)

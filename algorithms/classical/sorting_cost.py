@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 #: The array lengths measured: 8, 16, …, 1,024.
 SIZES: tuple[int, ...] = tuple(2**k for k in range(3, 11))
-Maker = Callable[[int, np.random.Generator], list[int]]
+#: ``make(n, rng)``: an input of size n (an array; for a search, the array and a target).
+Maker = Callable[[int, np.random.Generator], Any]
 
 #: The input kinds measured, each a function of (n, random generator) giving an array.
 KINDS: dict[str, Maker] = {
@@ -57,7 +59,7 @@ class Measurement:
 
 
 def measure(
-    run: Callable[[list[int]], Counts],
+    run: Callable[[Any], Counts],
     sizes: Sequence[int] = SIZES,
     kinds: Mapping[str, Maker] = KINDS,
     seed: int = SEED,
@@ -67,7 +69,8 @@ def measure(
     Parameters
     ----------
     run : callable
-        Runs the algorithm on a list (it may reorder it) and returns its :class:`Counts`.
+        Runs the algorithm on what a kind makes (a list, which it may reorder) and
+        returns its :class:`Counts`.
     sizes : sequence of int
         The array lengths.
     kinds : mapping of str to callable

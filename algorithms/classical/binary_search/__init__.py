@@ -6,4 +6,8 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register binary search."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    register(
+        eigenvue.Algorithm.from_package(
+            __name__, charts=[("Measured comparisons", ".frames:cost_chart")]
+        )
+    )

@@ -1,0 +1,58 @@
+"""Binary search's picture: the cells still in range, the probed middle, left, mid and right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eigenvue.text import number
+
+from ..array_frames import ArrayDiagram, draw_cost
+from .cost import measured
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing import Theme
+    from eigenvue.step import Step
+
+
+class Diagram(ArrayDiagram):
+    """The sorted array as cells; positions ruled out are dimmed."""
+
+    counters = ("comparisons",)
+    style = "cells"
+
+    def marks(self, step: Step) -> dict[str, Any]:
+        """The range left … right, the probed middle, the found cell."""
+        state = step.state
+        left, right, mid = state["left"], state["right"], state.get("mid")
+        target = number(state["target"])
+        marks: dict[str, Any] = {"pointers": {"left": left, "mid": mid, "right": right}}
+        marks["active"] = (left, right)
+        if left <= right:
+            marks["title"] = f"target {target}: positions {left} – {right} remain"
+        else:
+            marks["title"] = f"target {target}: no position remains"
+        if step.id == "found":
+            marks["found"] = mid
+            marks["title"] = f"target {target}: found at position {mid}"
+        elif mid is not None:
+            marks["compare"] = (mid,)
+        return marks
+
+
+def cost_chart(theme: Theme) -> Figure:
+    """Comparisons measured (mean over targets) against log₂ n and n: a doubled array costs one probe more."""
+    return draw_cost(
+        theme,
+        measured(),
+        "comparisons",
+        laws=("log₂ n", "n"),
+        title="Binary search: comparisons",
+        kinds={
+            "target present": "result",
+            "target absent": "forward",
+            "target past the end": "gradient",
+        },
+        suffix=" (mean)",
+    )
