@@ -67,9 +67,9 @@ def cell_text(value: float) -> str:
     return text.replace("-", "\N{MINUS SIGN}")
 
 
-def column_labels(tokens: Sequence[str]) -> list[str]:
-    """Tokens as column labels: cut short so that neighbours do not run into each other."""
-    return short_labels(tokens, most=4 if len(tokens) <= 6 else 3)
+def column_labels(tokens: Sequence[str]) -> list[str] | None:
+    """Tokens as column labels, cut short; past four columns, positions (they would collide)."""
+    return short_labels(tokens, most=4) if len(tokens) <= 4 else None
 
 
 class MatrixBoard:

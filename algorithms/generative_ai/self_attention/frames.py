@@ -16,7 +16,7 @@ import numpy as np
 
 import eigenvue.drawing
 
-from ..attention_frames import MatrixBoard, as_matrix, column_labels, largest, short_labels
+from ..attention_frames import MatrixBoard, Role, as_matrix, column_labels, largest, short_labels
 
 if TYPE_CHECKING:
     from matplotlib.figure import SubFigure
@@ -108,7 +108,7 @@ class Diagram(eigenvue.drawing.Diagram):
         ]
         at = order.index(sid)
 
-        def role(made_at: str) -> str:
+        def role(made_at: str) -> Role:
             return "new" if sid == made_at else "used"
 
         board.show("X", self.x, role("show-input"))
@@ -134,7 +134,7 @@ class Diagram(eigenvue.drawing.Diagram):
         if at >= order.index("apply-softmax"):
             weights = np.where(self.masked, np.nan, as_matrix(self.weights))
         board.show("weights", weights, role("apply-softmax"), row=query)
-        if sid == "per-query-attention":
+        if query is not None:
             filled = np.full(np.shape(self.output), np.nan)
             filled[: query + 1] = as_matrix(self.output)[: query + 1]
             board.show("output", filled, "new", row=query)

@@ -75,7 +75,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             + (" The weights shown are the heads' average." if h > 1 else "")
         ),
         phase="self-attention",
-        lines="attention",
+        lines=("attention", "mask") if inputs.causal else "attention",
         state={
             "tokens": tokens,
             "attnOutput": out.attention,
