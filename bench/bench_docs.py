@@ -14,7 +14,8 @@ Prints, in this order:
 
 - the wall time of a cold build (empty frame cache), a warm one (nothing
   changed) and one after touching a plugin file, each ``mkdocs build --strict``
-  in a fresh process, with what the frame cache did;
+  in a fresh process, with what the frame cache did and the CPU seconds spent
+  (the build's and its workers': a figure other load on the machine does not inflate);
 - frames drawn per second in the cold build (frames rendered / build time, so
   it includes everything else the build does);
 - the site's size and its number of images;
@@ -30,6 +31,7 @@ import functools
 import http.server
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -52,6 +54,7 @@ IMAGE_SUFFIXES = {".png", ".webp", ".svg", ".jpg", ".jpeg", ".gif"}
 
 def build(copy: Path, env: dict[str, str]) -> dict[str, float | int]:
     site = copy / "site"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
@@ -61,12 +64,17 @@ def build(copy: Path, env: dict[str, str]) -> dict[str, float | int]:
         text=True,
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time of the build and its workers: a figure that other load on the machine
+    # does not inflate, unlike the wall time.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     match = REPORT.search(result.stderr + result.stdout)
     pages, reused, rendered, frames = (int(g) for g in match.groups()) if match else (0,) * 4
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "pages": pages,
         "reused": reused,
         "rendered": rendered,
@@ -241,7 +249,11 @@ def main() -> None:
         print(_row(f"after touching {args.touch}", build(copy, env)), flush=True)
 
         rate = cold["frames"] / cold["seconds"] if cold["seconds"] else 0.0
-        print(f"frames drawn per second (cold build): {rate:.1f}")
+        per_cpu = cold["frames"] / cold["cpu"] if cold["cpu"] else 0.0
+        print(
+            f"frames drawn per second (cold build): {rate:.1f} "
+            f"({per_cpu:.1f} per CPU second, {os.cpu_count()} CPUs)"
+        )
         print(f"site: {size / 1e6:.1f} MB in {files} files, {images} images")
         print(f"first load of each algorithm page, {how}:")
         for url, (nbytes, requests) in loads.items():
@@ -253,7 +265,7 @@ def main() -> None:
 
 def _row(label: str, result: dict[str, float | int]) -> str:
     return (
-        f"{label:<60} {result['seconds']:7.1f} s   pages {result['pages']:3d}   "
+        f"{label:<56} {result['seconds']:7.1f} s ({result['cpu']:6.1f} s CPU)   pages {result['pages']:3d}   "
         f"frame sets reused {result['reused']:3d}, rendered {result['rendered']:3d} "
         f"({result['frames']} frames)"
     )
