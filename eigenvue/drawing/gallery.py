@@ -290,6 +290,18 @@ def _amplitudes(fig: Figure, theme: Theme) -> None:
     part.update(amplitudes, targets=[5], highlight=[5])
 
 
+def _token_strip(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import TokenStripPart
+
+    grid = fig.add_gridspec(2, 1, hspace=0.15, left=0.02, right=0.98, top=0.92, bottom=0.04)
+    before = TokenStripPart(fig.add_subplot(grid[0]), theme, title="pair (e, s) occurs most")
+    before.update(
+        ["l", "o", "w", "e", "s", "t", " ", "n", "e", "w", "e", "s", "t"], highlight=[3, 4, 10, 11]
+    )
+    after = TokenStripPart(fig.add_subplot(grid[1]), theme, title="after the merge e + s → es")
+    after.update(["l", "o", "w", "es", "t", " ", "n", "e", "w", "es", "t"], merged=[3, 9])
+
+
 def _two_rows(fig: Figure) -> tuple[Axes, Axes]:
     grid = fig.add_gridspec(
         2, 1, height_ratios=(1.25, 1), hspace=0.08, left=0.02, right=0.98, top=0.98, bottom=0.02
@@ -309,6 +321,7 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "circuit": _circuit,
     "bloch": _bloch,
     "amplitudes": _amplitudes,
+    "token-strip": _token_strip,
 }
 
 
