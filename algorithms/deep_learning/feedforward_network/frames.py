@@ -1,15 +1,14 @@
 """The feedforward network's picture: the layered network, and a table of the layer at work.
 
-Left, the network drawn by the shared :class:`eigenvue.drawing.kit.NetworkDrawing`
-(the same drawing as backpropagation's): each connection coloured by its
-weight's sign and as thick as its size, each neuron holding its activation
-once the signal has reached it, the layer being computed tinted in the
-forward colour. Right, a table: the layer sizes at first, then each layer's
-weighted sums z and activations a, then the output.
-
-Activations come from the step state. The weighted sums z, which the Eigenvue
-step format leaves out of the state, come from the implementation's forward
-pass; nothing is computed here.
+Left, the network (:class:`~eigenvue.drawing.parts.NetworkDrawing`, the same
+drawing as backpropagation's): each connection coloured by its weight's sign
+and as thick as its size, each neuron holding its activation once the signal
+has reached it, the layer being computed tinted in the forward colour; a deep
+network is a heat map of activations instead, a column per layer
+(:class:`~eigenvue.drawing.parts.GridPart`). Right, a table
+(:class:`~eigenvue.drawing.parts.TablePanel`): the layer sizes at first, then
+each layer's weighted sums z and activations a, then the output. Every number
+comes from the step state.
 """
 
 from __future__ import annotations
@@ -19,13 +18,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from eigenvue.drawing import Diagram as BaseDiagram
-from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, default_layer_names
-from eigenvue.text import number
-
-from . import network as nn
+from eigenvue.drawing.parts import GridPart, NetworkDrawing, TablePanel, default_layer_names
+from eigenvue.drawing.theme import blend
+from eigenvue.text import number, short_vector
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.figure import SubFigure
 
     from eigenvue.drawing import Theme
@@ -47,11 +44,6 @@ class Diagram(BaseDiagram):
         self.n_layers = len(self.sizes)
         self.activation = final["activationFunction"]
         weights = [np.asarray(w, dtype=float) for w in final["weights"]]
-        biases = [np.asarray(b, dtype=float) for b in final["biases"]]
-        # The pre-activations of every layer, from the implementation (not in the state).
-        x = np.asarray(final["activations"][0], dtype=float)
-        self.z = nn.forward(weights, biases, x, self.activation).z
-
         grid = fig.add_gridspec(
             1,
             2,
@@ -64,7 +56,24 @@ class Diagram(BaseDiagram):
         )
         self.deep = self.n_layers > MAX_DRAWN_LAYERS
         if self.deep:
-            self.depth = DepthView(fig.add_subplot(grid[0, 0]), final["activations"], theme)
+            # A deep network's activations as a heat map: one column per layer, a row per neuron.
+            layers = [np.asarray(a, dtype=float) for a in final["activations"]]
+            self.activations = np.full((max(self.sizes), self.n_layers), np.nan)
+            for layer, values in enumerate(layers):
+                self.activations[: values.size, layer] = values
+            top = float(np.nanmax(np.abs(self.activations)))
+            cell = fig.add_subplot(grid[0, 0])
+            cell.set_axis_off()  # room inside the cell for the labels and the colour bar
+            self.depth = GridPart(
+                cell.inset_axes((0.06, 0.02, 0.8, 0.84)),
+                theme,
+                self.activations.shape,
+                scale="diverging",
+                vmin=-top,
+                vmax=top,
+                square=False,
+                title="activation a of each neuron (row) in each layer (column)",
+            )
             self.layer_names = default_layer_names(self.sizes)
         else:
             self.network = NetworkDrawing(
@@ -83,7 +92,9 @@ class Diagram(BaseDiagram):
         activations = step.state["activations"]
         current = len(activations) - 1
         if self.deep:
-            self.depth.show(len(activations), done=step.is_terminal)
+            known = np.full_like(self.activations, np.nan)
+            known[:, : len(activations)] = self.activations[:, : len(activations)]
+            self.depth.update(known, highlight_col=len(activations) - 1)
         else:
             self._draw_network(activations, step.is_terminal)
         if step.is_terminal:
@@ -91,7 +102,8 @@ class Diagram(BaseDiagram):
         elif current == 0:
             self._show_architecture(np.asarray(activations[0], dtype=float))
         else:
-            self._show_layer(current, np.asarray(activations[current], dtype=float))
+            z = np.asarray(step.state["weightedSums"][current], dtype=float)
+            self._show_layer(current, z, np.asarray(activations[current], dtype=float))
 
     def _draw_network(self, activations: list, done: bool) -> None:
         theme, net = self.theme, self.network
@@ -141,13 +153,12 @@ class Diagram(BaseDiagram):
             rows=rows,
             column_colors=[None, theme.text, theme.muted],
             note=f"{n_weights:,} random weights (Xavier-uniform) and a bias of 0.01 per neuron. "
-            f"The input layer holds the example, {self._vector(x)}; the other layers wait "
+            f"The input layer holds the example, {short_vector(x)}; the other layers wait "
             "for the signal.",
         )
 
-    def _show_layer(self, layer: int, a: np.ndarray) -> None:
+    def _show_layer(self, layer: int, z: np.ndarray, a: np.ndarray) -> None:
         theme = self.theme
-        z = self.z[layer]
         rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(a), TABLE_ROWS))]
         self.panel.show(
             f"Layer {layer}: weigh, sum, activate",
@@ -179,82 +190,5 @@ class Diagram(BaseDiagram):
         )
 
     @staticmethod
-    def _vector(values: np.ndarray) -> str:
-        shown = ", ".join(number(v, 3) for v in values[:4])
-        return f"[{shown}{', …' if values.size > 4 else ''}]"
-
-    @staticmethod
     def _more(count: int, what: str) -> str:
         return f"First {TABLE_ROWS} of {count:,} {what}. " if count > TABLE_ROWS else ""
-
-
-class DepthView:
-    """A deep network's activations as a heat map: one column per layer, one row per neuron.
-
-    With dozens of layers a drawing of neurons and connections turns into a
-    thicket; a grid of colours still shows the signal moving right, layer by
-    layer, and where it grows, shrinks or dies out. Columns fill in as the
-    layers are computed; the current one is outlined.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        Where to draw.
-    activations : list of array-like
-        Every layer's activations (the final step's state), for the colour scale.
-    theme : eigenvue.drawing.Theme
-        The colours.
-    """
-
-    def __init__(self, ax: Axes, activations: list, theme: Theme) -> None:
-        from matplotlib import colormaps
-        from matplotlib.colors import Normalize
-        from matplotlib.patches import Rectangle
-
-        self.theme = theme
-        # Room inside the cell for the tick labels and the colour bar.
-        ax.set_axis_off()
-        self.ax = heat = ax.inset_axes((0.1, 0.1, 0.74, 0.82))
-        bar = ax.inset_axes((0.87, 0.1, 0.03, 0.82))
-        layers = [np.asarray(a, dtype=float) for a in activations]
-        self.n_layers, height = len(layers), max(a.size for a in layers)
-        self.full = np.full((height, self.n_layers), np.nan)
-        for layer, values in enumerate(layers):
-            self.full[: values.size, layer] = values
-        scale = float(np.nanmax(np.abs(self.full))) or 1.0
-        cmap = colormaps[theme.diverging].with_extremes(bad=theme.panel)
-        self.image = heat.imshow(
-            np.full_like(self.full, np.nan),
-            cmap=cmap,
-            norm=Normalize(-scale, scale),
-            aspect="auto",
-            interpolation="nearest",
-            extent=(-0.5, self.n_layers - 0.5, height - 0.5, -0.5),
-        )
-        self.cursor = Rectangle(
-            (-0.5, -0.5), 1, height, fill=False, linewidth=2.5, edgecolor=theme.forward
-        )
-        heat.add_patch(self.cursor)
-        heat.set_xlabel("layer (input → output)")
-        heat.set_ylabel("neuron")
-        heat.set_title("activations, one column per layer", fontsize=10, color=theme.muted)
-        heat.xaxis.set_major_locator(_integer_locator())
-        heat.yaxis.set_major_locator(_integer_locator())
-        colorbar = ax.figure.colorbar(self.image, cax=bar)
-        colorbar.set_label("activation a", color=theme.muted, fontsize=9)
-        colorbar.outline.set_edgecolor(theme.edge)
-        colorbar.ax.tick_params(colors=theme.muted, labelsize=8)
-
-    def show(self, known: int, *, done: bool) -> None:
-        """Colour the first ``known`` layers and outline the newest (the output when done)."""
-        shown = np.full_like(self.full, np.nan)
-        shown[:, :known] = self.full[:, :known]
-        self.image.set_data(shown)
-        self.cursor.set_x(known - 1.5)
-        self.cursor.set_edgecolor(self.theme.done if done else self.theme.forward)
-
-
-def _integer_locator():
-    from matplotlib.ticker import MaxNLocator
-
-    return MaxNLocator(nbins=8, integer=True)

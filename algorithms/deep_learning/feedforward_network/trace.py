@@ -69,6 +69,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "weights": weights,
             "biases": biases,
             "activationFunction": act,
+            # Beyond Eigenvue's format (meta.toml extra_state): the z the side table shows.
+            "weightedSums": passed.z[:known_layers],
         }
 
     yield Step(

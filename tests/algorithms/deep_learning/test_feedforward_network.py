@@ -208,5 +208,5 @@ def test_wide_layers_use_the_compact_view_and_deep_networks_the_depth_view():
     assert not wide.deep and wide.network.compact
     deep = diagram_after({"inputValues": [0.5], "layerSizes": [1] + [5] * 20 + [1]}, 3)
     assert deep.deep
-    shown = deep.depth.image.get_array()
+    shown = deep.depth.ax.images[0].get_array()
     assert np.isfinite(shown[:, :4]).any() and not np.isfinite(shown[:, 4:]).any()
