@@ -60,7 +60,22 @@ def test_every_part_draws_something_in_both_themes_the_same_every_time(name):
     assert np.array_equal(pixels(render_part(name, "dark")), image)
 
 
-@pytest.mark.parametrize("module", ["array", "curve", "graph", "grid", "network", "strip", "table"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "amplitudes",
+        "array",
+        "bloch",
+        "circuit",
+        "curve",
+        "graph",
+        "grid",
+        "network",
+        "strip",
+        "table",
+        "token_strip",
+    ],
+)
 def test_the_docstring_examples_run(module):
     import doctest
     import importlib
