@@ -146,7 +146,7 @@ class GraphPart:
         self.xy = xy
         node_labels = [str(labels[node]) if labels else str(node) for node in self.nodes]
         longest = max(len(text) for text in node_labels)
-        label_size = float(np.clip(radius * 1.5 / max(longest, 1.4) * 72 / dpi * 1.15, 6.5, 11.0))
+        label_size = float(np.clip(radius * 1.5 / max(longest, 1.4) * 72 / dpi * 1.15, 7.0, 11.0))
 
         # Edges: one LineCollection; an edge and its reverse sit apart, side by side.
         segments, mids, sides, heads = [], [], [], []
