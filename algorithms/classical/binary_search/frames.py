@@ -42,7 +42,7 @@ class Diagram(ArrayDiagram):
 
 
 def cost_chart(theme: Theme) -> Figure:
-    """Comparisons measured (mean over targets) against log₂ n and n: a doubled array costs one probe more."""
+    """Comparisons (mean over targets) against log₂ n and n: doubling n adds one probe."""
     return draw_cost(
         theme,
         measured(),
