@@ -455,7 +455,7 @@ class ArrayPart:
 
         self._show_swap(sorted(marks["swap"])[:2] if len(marks["swap"]) >= 2 else [])
         tags: dict[str, int | None] = dict(pointers or {})
-        labels = self._place_pointers(tags, pivots, sorted(marks["found"]))
+        self._place_pointers(tags, pivots, sorted(marks["found"]))
         if title is not None:
             self._title.set_text(title)
         legend = [k for k in ("compare", "swap", "done", "found") if marks[k]]
@@ -464,7 +464,6 @@ class ArrayPart:
         if dimmed:
             legend.append("inactive")
         self._legend.show(legend)
-        self._last_labels = labels
 
     def _show_swap(self, pair: list[int]) -> None:
         if len(pair) != 2:
