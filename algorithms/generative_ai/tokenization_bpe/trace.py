@@ -26,6 +26,10 @@ def _tokens(tokens: list[str]) -> str:
     return f"[{shown}{more}]"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _pair(left: str, right: str) -> str:
     return f"“{left}” + “{right}”"
 
@@ -114,7 +118,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         id="character-split",
         title="Split into characters",
         explanation=(
-            f"{split_how}: {_tokens(tokens)}, {len(tokens):,} tokens. "
+            f"{split_how}: {_tokens(tokens)}, {_count(len(tokens), 'token')}. "
             f"{total:,} merge rule{'s' if total != 1 else ''} will be applied, in order."
         ),
         phase="initialization",
@@ -168,7 +172,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 title=f"Merged into {replacement}",
                 explanation=(
                     f"The pair becomes the single token “{replacement}”: {_tokens(merge.after)}, "
-                    f"{len(merge.after):,} tokens. The scan goes on from the merged token "
+                    f"{_count(len(merge.after), 'token')}. The scan goes on from the merged token "
                     f"(merge {merge.count} of rule {r + 1})."
                 ),
                 phase="merging",
