@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
@@ -490,3 +492,25 @@ def test_grid_cells_text_replaces_the_values_but_not_the_mask():
     part = GridPart(ax, theme, (1, 2))
     part.update([[0.5, np.nan]], cells=[["2·3\n= 6", "unused"]])
     assert [t.get_text() for t in part._texts[0]] == ["2·3\n= 6", ""]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.integers(min_value=-50, max_value=50).map(float) | st.none(), min_size=1, max_size=12
+    )
+)
+def test_array_bar_ends_follow_the_values(values):
+    # Geometry only (no drawing): a larger value's bar ends higher, negatives below the baseline.
+    _fig, ax, theme = make_axes("light")
+    part = ArrayPart(ax, theme, len(values), value_range=(-50, 50))
+    part.update(values)
+    tops = [path.vertices[2][1] for path in part._items.get_paths()]
+    known = sorted((v, top) for v, top in zip(values, tops) if v is not None)
+    # Sorted by value, the bar ends never go down (tiny bars keep a visible minimum).
+    for (a, top_a), (b, top_b) in zip(known, known[1:]):
+        assert top_a <= top_b + 1e-9
+        if b - a >= 5:
+            assert top_a < top_b
+    for v, top in known:
+        assert (top < part._base_y) == (v < 0)
