@@ -92,7 +92,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     f"A[{j}] = {number(value)} against the pivot {number(pivot)}: {verdict}. "
                     f"The left part ends at i = {i}."
                 ),
-                lines="compare",
+                # A value ≤ pivot right after the left part joins it without a swap step.
+                lines=("compare", "grow") if value <= pivot and i + 1 == j else "compare",
                 state={
                     "array": array,
                     "low": low,
@@ -139,7 +140,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     f"{'' if p - low == 1 else 's'} to its left are ≤ {number(a[p])}, the "
                     f"{high - p} to its right are larger, so position {p} is final."
                 ),
-                lines="place",
+                lines=(
+                    "place",
+                    *(["push_right"] if p + 1 < high else []),
+                    *(["push_left"] if low < p - 1 else []),
+                ),
                 state={
                     "array": array,
                     "low": low,
