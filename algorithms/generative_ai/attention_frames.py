@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 Role = Literal["new", "used", "idle"]
 
 #: The narrowest cell (pixels) that still carries its value; narrower cells are colour only.
-MIN_CELL_PX = 30.0
+MIN_CELL_PX = 27.0
 
 
 def as_matrix(value: Any) -> np.ndarray:

@@ -101,12 +101,14 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     **extra,
                 },
             )
-    if n > 1:
-        rows, cols = np.triu_indices(n, k=1)  # the pairs in the steps' order
-        best = int(similarity[rows, cols].argmax())
+    rows, cols = np.triu_indices(n, k=1)  # the pairs in the steps' order
+    # A repeated token is trivially closest to itself: look at pairs of different tokens.
+    different = [k for k in range(rows.size) if tokens[rows[k]] != tokens[cols[k]]]
+    if different:
+        best = max(different, key=lambda k: similarity[rows[k], cols[k]])
         bi, bj = int(rows[best]), int(cols[best])
         summary = (
-            f" The closest pair is “{tokens[bi]}” and “{tokens[bj]}” "
+            f" The closest pair of different tokens is “{tokens[bi]}” and “{tokens[bj]}” "
             f"({number(float(similarity[bi, bj]))})."
         )
     else:
