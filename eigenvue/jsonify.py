@@ -8,6 +8,18 @@ from typing import Any
 import numpy as np
 
 
+def _plain_scalars(values: Any) -> bool:
+    """True when every value is already JSON-ready: str, int, bool, None or a finite float."""
+    for value in values:
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:
+            continue
+        if kind is float and math.isfinite(value):
+            continue
+        return False
+    return True
+
+
 class JsonConverter:
     """Convert values to JSON-ready Python objects, converting each shared object once.
 
@@ -36,13 +48,20 @@ class JsonConverter:
         hit = self._memo.get(key)
         if hit is not None and hit[0] is value:
             return hit[1]
-        if isinstance(value, np.ndarray):
+        kind = type(value)
+        if (kind is list or kind is tuple) and _plain_scalars(value):
+            # The common case of a trace (visited ids, a queue, a row of numbers): one
+            # C-level copy instead of a call per item, several times faster.
+            result: Any = list(value)
+        elif kind is dict and all(type(k) is str for k in value) and _plain_scalars(value.values()):
+            result = dict(value)
+        elif isinstance(value, np.ndarray):
             if value.dtype.kind in "fc" and not np.isfinite(value).all():
                 raise ValueError("non-finite number in an array of a step state")
             if value.dtype.kind == "c":
                 # The step format writes a complex number as the pair [re, im].
                 value_pairs = np.stack([value.real, value.imag], axis=-1)
-                result: Any = value_pairs.tolist()
+                result = value_pairs.tolist()
             else:
                 result = value.tolist()
         elif isinstance(value, np.complexfloating):
