@@ -26,21 +26,6 @@ from .inputs import Inputs
 INFINITY = "∞"
 
 
-def _queue_state(queue: list[tuple[float, int, str]]) -> dict[str, Any]:
-    """The queue as Eigenvue shows it ("B:3", C's %g) and as [id, distance] pairs."""
-    return {
-        "dataStructure": {
-            "type": "priority-queue",
-            "label": "PQ",
-            "items": [f"{node}:{dist:g}" for dist, _, node in queue],
-        },
-    }
-
-
-def _pairs(queue: list[tuple[float, int, str]]) -> list[list[Any]]:
-    return [[node, dist] for dist, _, node in queue]
-
-
 def trace(inputs: Inputs) -> Iterator[Step]:
     """Yield the steps of Dijkstra's algorithm from ``startNode``."""
     start, target = inputs.startNode, inputs.target
@@ -54,17 +39,43 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     parents: dict[str, str | None] = {node: None for node in ids}
     settled: set[str] = set()
     visited: list[str] = []  # kept sorted: the state shows it sorted
-    queue: list[tuple[float, int, str]] = [(0, 0, start)]  # (distance, insertion, node), sorted
-    inserted = 1
+    # The queue, sorted: (distance, insertion number, node, Eigenvue's "B:3" label with
+    # C's %g, the (node, distance) pair), each entry's texts made once.
+    queue: list[tuple[float, int, str, str, tuple[str, float]]] = []
+    inserted = 0
 
-    def state(**more: Any) -> dict[str, Any]:
+    def push(node: str, d: float) -> None:
+        nonlocal inserted
+        insort(queue, (d, inserted, node, f"{node}:{d:g}", (node, d)))
+        inserted += 1
+
+    push(start, 0)
+
+    # Each part of the state is copied only after it changes; unchanged parts are the
+    # same objects in consecutive steps, which keeps long traces small and quick.
+    snap: dict[str, Any] = {}
+    stale = {"visited", "distances", "parents", "queue"}
+
+    def state(*, with_queue: bool = False, **more: Any) -> dict[str, Any]:
+        if "visited" in stale:
+            snap["visited"] = list(visited)
+        if "distances" in stale:
+            snap["distances"] = dict(shown)
+        if "parents" in stale:
+            snap["parents"] = dict(parents)
+        if "queue" in stale:
+            snap["priorityQueue"] = [entry[4] for entry in queue]
+            items = [entry[3] for entry in queue]
+            snap["dataStructure"] = {"type": "priority-queue", "label": "PQ", "items": items}
+        stale.clear()
+        out = {**graph, "visited": snap["visited"], "distances": snap["distances"]}
+        if with_queue:
+            out["dataStructure"] = snap["dataStructure"]
         return {
-            **graph,
-            "visited": list(visited),
-            "distances": dict(shown),
+            **out,
             **more,
-            "priorityQueue": _pairs(queue),
-            "parents": dict(parents),
+            "priorityQueue": snap["priorityQueue"],
+            "parents": snap["parents"],
         }
 
     goal = f"the shortest route to {target}" if target else "the distance of every node"
@@ -77,15 +88,17 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "always hands out the entry with the smallest distance."
         ),
         lines="init",
-        state=state(**_queue_state(queue)),
+        state=state(with_queue=True),
     )
 
     while queue:
-        d, _, current = queue.pop(0)
+        d, _, current, _, _ = queue.pop(0)
+        stale.add("queue")
         if current in settled:
             continue  # a stale entry: the node was settled with a smaller distance
         settled.add(current)
         insort(visited, current)
+        stale.add("visited")
         yield Step(
             id="extract_min",
             title=f"Settle {current} (distance {number(d)})",
@@ -96,7 +109,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 "distance is final."
             ),
             lines="extract",
-            state=state(current=current, **_queue_state(queue)),
+            state=state(with_queue=True, current=current),
             visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
         )
         if current == target:
@@ -147,8 +160,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 dist[neighbour] = new
                 shown[neighbour] = new
                 parents[neighbour] = current
-                insort(queue, (new, inserted, neighbour))
-                inserted += 1
+                push(neighbour, new)
+                stale.update(("distances", "parents", "queue"))
                 yield Step(
                     id="distance_updated",
                     title=f"{neighbour}: distance {number(new)}",
@@ -158,7 +171,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                         "older entry, if any, stays and will be skipped)."
                     ),
                     lines="update",
-                    state=state(current=current, **_queue_state(queue)),
+                    state=state(with_queue=True, current=current),
                     visual_actions=[{"type": "updateDistance", "nodeId": neighbour, "value": new}],
                 )
 
