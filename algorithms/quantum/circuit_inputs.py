@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from eigenvue import InputError
 
@@ -19,8 +19,34 @@ from .statevector import ONE_QUBIT_NAMES, ROTATIONS, TWO_QUBIT_NAMES, arity
 
 #: Registers up to this many qubits are simulated and drawn (2^12 = 4,096 amplitudes).
 MAX_QUBITS = 12
-#: The most amplitudes a trace may hold over all its steps: 201 steps of 12 qubits.
-MAX_AMPLITUDES = 201 * 2**MAX_QUBITS
+#: What one step costs besides its amplitudes, in the same unit (its other state, its
+#: narration, its Step object): it keeps a long circuit on one qubit as cheap as a short
+#: one on twelve.
+STEP_OVERHEAD = 400
+#: The largest trace: 201 steps of 12 qubits (a 200-gate circuit), in amplitudes + overhead.
+MAX_COST = 201 * (2**MAX_QUBITS + STEP_OVERHEAD)
+
+
+def trace_cost(steps: int, n: int) -> int:
+    """What a trace of ``steps`` steps on ``n`` qubits costs, in :data:`MAX_COST`'s unit."""
+    return steps * (2**n + STEP_OVERHEAD)
+
+
+def most_steps(n: int) -> int:
+    """The most steps a trace on ``n`` qubits may have."""
+    return MAX_COST // (2**n + STEP_OVERHEAD)
+
+
+def at_most(limit: int) -> BeforeValidator:
+    """Refuse a list longer than ``limit`` before validating its entries one by one."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (list, tuple)) and len(value) > limit:
+            raise ValueError(f"must have at most {limit:,} entries, not {len(value):,}")
+        return value
+
+    return BeforeValidator(check)
+
 
 KNOWN_GATES = (
     f"{', '.join(ONE_QUBIT_NAMES)} on one qubit ({', '.join(ROTATIONS)} with an angle in "
@@ -81,12 +107,6 @@ def check_gates(gates: Sequence[Gate], n: int, name: str) -> None:
             raise InputError(f"{where}.angle", f"is required for the rotation {g.gate} (radians)")
 
 
-def amplitudes_in_trace(steps: int, n: int) -> int:
-    """How many amplitudes a trace of ``steps`` steps on ``n`` qubits holds."""
-    return steps * 2**n
-
-
 def largest_circuit(n: int, extra_steps: int = 1) -> str:
-    """The longest circuit on ``n`` qubits that fits :data:`MAX_AMPLITUDES`, said in words."""
-    gates = MAX_AMPLITUDES // 2**n - extra_steps
-    return f"{gates:,} gates on {n} qubits"
+    """The longest circuit on ``n`` qubits that fits :data:`MAX_COST`, said in words."""
+    return f"{most_steps(n) - extra_steps:,} gates on {n} qubits"

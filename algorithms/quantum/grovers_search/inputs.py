@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 import eigenvue
 from eigenvue import InputError
 from eigenvue.inputs import Count, Limit
 
-from ..circuit_inputs import MAX_AMPLITUDES, MAX_QUBITS
+from ..circuit_inputs import MAX_COST, MAX_QUBITS, at_most, most_steps, trace_cost
 from .grover import optimal_iterations
 
 #: The most measurement shots sampled from the final state.
@@ -42,7 +44,7 @@ def total_iterations(inputs: Inputs) -> int:
 
 
 def _largest(inputs: Inputs) -> str:
-    most = (MAX_AMPLITUDES // 2**inputs.numQubits - 3) // 2
+    most = (most_steps(inputs.numQubits) - 3) // 2
     return f"{most:,} iterations on {inputs.numQubits} qubits"
 
 
@@ -52,7 +54,7 @@ class Inputs(eigenvue.Inputs):
     numQubits: Count(1, MAX_QUBITS) = Field(
         2, description="n; the search space has N = 2^n states."
     )
-    targets: list[int] = Field(
+    targets: Annotated[list[int], at_most(2**MAX_QUBITS)] = Field(
         default_factory=lambda: [3],
         min_length=1,
         description="The marked basis states (indices from 0 to 2^n − 1), each once.",
@@ -70,9 +72,9 @@ class Inputs(eigenvue.Inputs):
         _targets_valid,
         Limit(
             input="iterations",
-            cost=lambda inputs: (3 + 2 * total_iterations(inputs)) * 2**inputs.numQubits,
-            limit=MAX_AMPLITUDES,
+            cost=lambda inputs: trace_cost(3 + 2 * total_iterations(inputs), inputs.numQubits),
+            limit=MAX_COST,
             largest=_largest,
-            unit="amplitudes",
+            unit="amplitudes and per-step numbers",
         ),
     )

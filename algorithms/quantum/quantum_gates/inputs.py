@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 import eigenvue
 from eigenvue.inputs import Count, Limit
 
-from ..circuit_inputs import MAX_AMPLITUDES, MAX_QUBITS, Gate, check_gates, largest_circuit
+from ..circuit_inputs import (
+    MAX_COST,
+    MAX_QUBITS,
+    Gate,
+    at_most,
+    check_gates,
+    largest_circuit,
+    most_steps,
+    trace_cost,
+)
 
 #: The most measurement shots sampled from the final state.
 MAX_SHOTS = 1_000_000
@@ -25,7 +36,7 @@ class Inputs(eigenvue.Inputs):
     """A circuit of one- and two-qubit gates on ``numQubits`` qubits, all starting in |0⟩."""
 
     numQubits: Count(1, MAX_QUBITS) = Field(2, description="How many qubits the register has.")
-    gates: list[Gate] = Field(
+    gates: Annotated[list[Gate], at_most(most_steps(1))] = Field(
         default_factory=lambda: list(DEFAULT_GATES),
         min_length=1,
         description="The circuit, applied in order; two-qubit gates list [control, target].",
@@ -39,9 +50,9 @@ class Inputs(eigenvue.Inputs):
         lambda inputs: check_gates(inputs.gates, inputs.numQubits, "gates"),
         Limit(
             input="gates",
-            cost=lambda inputs: (len(inputs.gates) + 1) * 2**inputs.numQubits,
-            limit=MAX_AMPLITUDES,
+            cost=lambda inputs: trace_cost(len(inputs.gates) + 1, inputs.numQubits),
+            limit=MAX_COST,
             largest=lambda inputs: largest_circuit(inputs.numQubits),
-            unit="amplitudes",
+            unit="amplitudes and per-step numbers",
         ),
     )

@@ -10,6 +10,7 @@ import eigenvue
 from eigenvue import InputError
 
 from .. import statevector as sv
+from ..circuit_inputs import at_most
 
 #: The most states one trace shows (each is one step).
 MAX_STATES = 1000
@@ -65,10 +66,9 @@ def _normalised(inputs: Inputs) -> None:
 class Inputs(eigenvue.Inputs):
     """One-qubit states to place on the Bloch sphere, in order."""
 
-    stateSequence: list[State] = Field(
+    stateSequence: Annotated[list[State], at_most(MAX_STATES)] = Field(
         default_factory=lambda: list(DEFAULT_SEQUENCE),
         min_length=1,
-        max_length=MAX_STATES,
         description=(
             "The states to show, each {label, amplitudes: [re α0, im α0, re α1, im α1], "
             "gate?}; gate is only a caption of how the state arose."

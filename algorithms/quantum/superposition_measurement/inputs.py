@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,7 +11,16 @@ from eigenvue import InputError
 from eigenvue.inputs import Count, Limit
 
 from .. import statevector as sv
-from ..circuit_inputs import MAX_AMPLITUDES, MAX_QUBITS, Gate, check_gates, largest_circuit
+from ..circuit_inputs import (
+    MAX_COST,
+    MAX_QUBITS,
+    Gate,
+    at_most,
+    check_gates,
+    largest_circuit,
+    most_steps,
+    trace_cost,
+)
 
 #: The most measurement shots sampled from the prepared state.
 MAX_SHOTS = 1_000_000
@@ -60,11 +69,11 @@ class Inputs(eigenvue.Inputs):
     """A register prepared by a circuit, then measured qubit by qubit with chosen outcomes."""
 
     numQubits: Count(1, MAX_QUBITS) = Field(2, description="How many qubits the register has.")
-    preparationGates: list[Gate] = Field(
+    preparationGates: Annotated[list[Gate], at_most(most_steps(1))] = Field(
         default_factory=lambda: [Gate(gate="H", qubits=[0]), Gate(gate="CNOT", qubits=[0, 1])],
         description="The circuit that prepares the state from |0…0⟩.",
     )
-    measurements: list[Measurement] = Field(
+    measurements: Annotated[list[Measurement], at_most(most_steps(1))] = Field(
         default_factory=lambda: [Measurement(qubit=0, outcome=0), Measurement(qubit=1, outcome=0)],
         min_length=1,
         description="The measurements in order, each {qubit, outcome} with the outcome chosen.",
@@ -79,10 +88,10 @@ class Inputs(eigenvue.Inputs):
         _qubits_exist,
         Limit(
             input="preparationGates",
-            cost=lambda inputs: _steps(inputs) * 2**inputs.numQubits,
-            limit=MAX_AMPLITUDES,
+            cost=lambda inputs: trace_cost(_steps(inputs), inputs.numQubits),
+            limit=MAX_COST,
             largest=lambda inputs: largest_circuit(inputs.numQubits, 1 + len(inputs.measurements)),
-            unit="amplitudes",
+            unit="amplitudes and per-step numbers",
         ),
         _outcomes_possible,
     )

@@ -36,6 +36,8 @@ REFUSALS = [
     ({"numQubits": 13, "gates": [H0]}, "numQubits"),
     ({"numQubits": 2.0, "gates": [H0]}, "numQubits"),
     ({"numQubits": 12, "gates": [H0] * 201}, "gates"),
+    ({"numQubits": 1, "gates": [H0] * 2249}, "gates"),
+    ({"numQubits": 1, "gates": [H0] * 100_000}, "gates"),
     ({"numQubits": 1, "gates": [{"gate": "H", "qubits": [0], "colour": "red"}]}, "gates[0].colour"),
     ({"numQubits": 1, "gates": [H0], "shots": -1}, "shots"),
     ({"numQubits": 1, "gates": [H0], "shots": 10**7}, "shots"),
