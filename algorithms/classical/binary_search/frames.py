@@ -31,8 +31,9 @@ class Diagram(ArrayDiagram):
         marks["active"] = (left, right)
         if left <= right:
             marks["title"] = f"target {target}: positions {left} – {right} remain"
-        else:
-            marks["title"] = f"target {target}: no position remains"
+        else:  # the range is empty: left is where the target would be inserted
+            marks["pointers"] = {"left": left}
+            marks["title"] = f"target {target}: no position remains; it would go at {left}"
         if step.id == "found":
             marks["found"] = mid
             marks["title"] = f"target {target}: found at position {mid}"
