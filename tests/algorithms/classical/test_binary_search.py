@@ -3,6 +3,7 @@
 import bisect
 import math
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,14 @@ def test_floats_and_ints_mix_and_ints_stay_ints():
 def test_an_empty_array_is_searched_and_the_target_is_absent():
     steps = eigenvue.steps(ID, {"array": [], "target": 3})
     assert [s["id"] for s in steps] == ["initialize", "not_found"]
+
+
+def test_the_measured_cost_chart_counts_match_the_formulas():
+    from algorithms.classical.binary_search.cost import measured
+
+    m = measured()
+    n = m.sizes  # powers of two: log₂ n + 1 probes past the end, two comparisons each
+    past = m.counts["comparisons"]["target past the end"]
+    assert past.tolist() == (2 * (np.log2(n) + 1)).tolist()
+    present = m.counts["comparisons"]["target present"]
+    assert (present < past).all()

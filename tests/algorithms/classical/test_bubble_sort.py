@@ -117,3 +117,14 @@ def test_the_refusal_of_a_long_array_says_which_length_fits():
     fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
     eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})  # the largest, worst case, runs
     assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+
+
+def test_the_measured_cost_chart_counts_match_the_formulas():
+    from algorithms.classical.bubble_sort.cost import measured
+
+    m = measured()
+    n = m.sizes
+    assert m.counts["comparisons"]["sorted"].tolist() == (n - 1).tolist()
+    assert m.counts["swaps"]["sorted"].tolist() == [0] * len(n)
+    assert m.counts["swaps"]["reversed"].tolist() == (n * (n - 1) // 2).tolist()
+    assert n.tolist() == [8, 16, 32, 64, 128, 256, 512, 1024]

@@ -3,6 +3,7 @@
 import heapq
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -101,3 +102,14 @@ def test_the_refusal_of_a_long_array_says_which_length_fits():
     fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
     eigenvue.steps(ID, {"array": list(range(fits))})
     assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+
+
+def test_the_measured_cost_chart_counts_stay_within_2_n_log2_n():
+    from algorithms.classical.heap_sort.cost import measured
+
+    m = measured()
+    n = m.sizes
+    for kind in ("sorted", "reversed", "random"):
+        comparisons = m.counts["comparisons"][kind]
+        assert (comparisons <= 2 * n * np.log2(n) + 2 * n).all()
+        assert (comparisons >= n * np.log2(n) / 2).all()

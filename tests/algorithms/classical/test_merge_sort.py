@@ -3,6 +3,7 @@
 import math
 from functools import total_ordering
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -105,3 +106,15 @@ def test_the_refusal_of_a_long_array_says_which_length_fits():
     fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
     eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})
     assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+
+
+def test_the_measured_cost_chart_counts_match_the_formulas():
+    from algorithms.classical.merge_sort.cost import measured
+
+    m = measured()
+    n = m.sizes  # powers of two
+    k = np.log2(n).astype(int)
+    for kind in ("sorted", "reversed"):
+        assert m.counts["comparisons"][kind].tolist() == (n * k // 2).tolist()
+    for kind in ("sorted", "reversed", "random"):
+        assert m.counts["writes"][kind].tolist() == (2 * n * k).tolist()

@@ -1,5 +1,6 @@
 """Quicksort: sorted(), the partition invariant at every placed pivot, the quadratic cases, inputs."""
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -77,3 +78,15 @@ def test_the_refusal_of_a_long_array_says_which_length_fits():
     fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
     eigenvue.steps(ID, {"array": list(range(fits))})  # the largest, worst case, runs
     assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+
+
+def test_the_measured_cost_chart_counts_match_the_formulas():
+    from algorithms.classical.quicksort.cost import measured
+
+    m = measured()
+    n = m.sizes
+    for kind in ("sorted", "reversed"):
+        assert m.counts["comparisons"][kind].tolist() == (n * (n - 1) // 2).tolist()
+    # Random input stays within a small factor of n log₂ n (about 1.39 n log₂ n on average).
+    ratio = m.counts["comparisons"]["random"][-1] / (n[-1] * np.log2(n[-1]))
+    assert 0.8 < ratio < 2.0
