@@ -256,7 +256,8 @@ def test_mkdocs_serve_watches_plugin_folders_and_rebuilds_an_edited_plugin(tmp_p
         server = Server()
         config.plugins.on_serve(server, config=config, builder=lambda: None)
         assert str(package) in server.watched
-        assert str(eigenvue.get_algorithm("perceptron").folder) in server.watched
+        # A built-in plugin: the whole algorithms/ package, with the modules categories share.
+        assert str(REPO / "algorithms") in server.watched
 
         mkdocs_build(config)
         page = site_dir / "algorithms" / fixture_plugin.ID / "index.html"
@@ -277,3 +278,28 @@ def test_mkdocs_serve_watches_plugin_folders_and_rebuilds_an_edited_plugin(tmp_p
     assert read_page(page).h1 == ["Running sum, edited"]
     report = plugin.report
     assert (report.rendered_sets, report.reused_sets) == (2, 2)  # its two themes; perceptron's kept
+
+
+def test_search_finds_an_algorithm_by_name_key_concept_and_pitfall_but_not_its_code(site):
+    import html
+    import json
+    import re
+
+    def norm(text):
+        return " ".join(re.sub(r"[`*]|<[^>]+>", "", html.unescape(text)).split())
+
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#", 1)[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    for info in eigenvue.list():
+        meta = eigenvue.get(info.id)
+        text = norm(by_page.get(f"algorithms/{info.id}/", ""))
+        assert norm(meta.name) in text
+        for concept in meta.key_concepts[:1]:
+            assert norm(concept.title) in text
+        for pitfall in meta.pitfalls[:1]:
+            assert norm(pitfall.title) in text
+        # The implementation's code is left out: it would swell the index every page loads.
+        assert "def trace(" not in text and "import numpy" not in text

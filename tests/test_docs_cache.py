@@ -112,7 +112,12 @@ def test_stored_frames_match_the_trace(tmp_path, log_dir):
         with Image.open(frame_set.thumbnail) as thumb:
             # 960×540 scaled to the thumbnail width
             assert thumb.size == (THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 540 // 960)
-        assert frame_set.info == {"width": 960, "height": 540, "text_px": None}
+        assert frame_set.info == {
+            "width": 960,
+            "height": 540,
+            "text_px": None,
+            "extension": "png",
+        }
 
 
 def boxed_render(job: FrameJob) -> RenderedFrames:
@@ -159,7 +164,7 @@ def test_the_real_renderer_reports_the_smallest_text_and_the_diagram_box():
     assert rendered.text_px is not None and 11.0 <= rendered.text_px < 20
     left, top, right, bottom = rendered.diagram_box
     with Image.open(io.BytesIO(rendered.images[0])) as image:
-        assert image.mode == "P" and image.size == (1200, 700)
+        assert image.format == "WEBP" and image.size == (1200, 700)
         assert 0 <= left < right < image.width and 0 < top < bottom <= image.height
 
 
@@ -239,6 +244,18 @@ def test_what_produces_the_frames_is_in_the_key(tmp_path, change):
     # A fresh key maker: it hashes each folder once, as one build does.
     after = FrameCache(tmp_path / "cache", workers=1, render=fake_render).keys.key(job)
     assert after != before
+
+
+def test_a_module_shared_beside_the_plugin_folder_is_in_the_key(tmp_path):
+    # Plugins of a category may import a module of the category package.
+    algorithm = _plugin_copy(tmp_path)
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+    shared = tmp_path / "shared_frames.py"
+    shared.write_text("SIZE = 1\n", encoding="utf-8")
+    job = FrameJob(algorithm, dict(algorithm.meta.defaults), "light")
+    before = FrameCache(tmp_path / "c").keys.key(job)
+    shared.write_text("SIZE = 2\n", encoding="utf-8")
+    assert FrameCache(tmp_path / "c").keys.key(job) != before
 
 
 def test_pycache_does_not_change_the_key(tmp_path):

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-#: Bumped when the layout of a cache entry changes, so old entries are ignored.
-CACHE_FORMAT = 2
+#: Bumped when the layout or the encoding of a cache entry changes, so old entries are ignored.
+CACHE_FORMAT = 3
 #: Width in pixels of the catalogue's thumbnails (cards are about 300 CSS px wide).
 THUMBNAIL_WIDTH = 400
 #: Libraries whose versions change the pixels.
@@ -110,7 +110,13 @@ class FrameSet:
     @property
     def frames(self) -> list[Path]:
         """The PNG files, one per step, in step order."""
-        return [self.directory / _frame_name(i) for i in range(len(self.steps))]
+        extension = self.extension
+        return [self.directory / _frame_name(i, extension) for i in range(len(self.steps))]
+
+    @property
+    def extension(self) -> str:
+        """The file extension of the frames: ``"webp"`` or ``"png"``."""
+        return str(self.info.get("extension", "png"))
 
     @property
     def thumbnail(self) -> Path:
@@ -146,7 +152,7 @@ def render_frames(job: FrameJob) -> RenderedFrames:
     try:
         for index in range(len(trace)):
             frame.show_step(index)
-            images.append(_palette_png(frame.rgba()))
+            images.append(frame_image(frame.rgba()))
             if index in sampled:
                 sizes = [
                     float(t.get_fontsize())
@@ -197,16 +203,22 @@ def _render_chart(job: FrameJob) -> RenderedFrames:
     return RenderedFrames([compress(buffer.getvalue())], [step])
 
 
-def _palette_png(rgba: Any) -> bytes:
-    """A drawn frame (an RGBA array) as a palette PNG, with no full-colour PNG in between."""
+def frame_image(rgba: Any) -> bytes:
+    """A drawn frame (an RGBA array) as a 256-colour lossless WebP.
+
+    The colours are reduced to a palette of 256 without dithering (frames are flat
+    colours and antialiased text), then stored losslessly. Measured on sorting,
+    attention and network frames, WebP holds them in 65-75 % of the bytes of the
+    same palette as PNG (zlib level 9, optimised) and in half its encoding time.
+    """
     from PIL import Image
 
     quantized = Image.fromarray(rgba[..., :3]).quantize(
         colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
     )
     out = io.BytesIO()
-    # zlib's default level: level 9 or optimize=True save 5 % for ten times the time.
-    quantized.save(out, format="PNG")
+    # method 2 of 6: the slower methods save a few per cent more, method 0 far less.
+    quantized.save(out, format="WEBP", lossless=True, method=2, quality=50)
     return out.getvalue()
 
 
@@ -257,8 +269,8 @@ def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFra
     return rendered, thumbnail(rendered.images[-1], box=rendered.diagram_box)
 
 
-def _frame_name(index: int) -> str:
-    return f"frame-{index:04d}.png"
+def _frame_name(index: int, extension: str = "png") -> str:
+    return f"frame-{index:04d}.{extension}"
 
 
 class CacheKeys:
@@ -284,6 +296,31 @@ class CacheKeys:
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
             self._trees[folder] = digest.hexdigest()
         return self._trees[folder]
+
+    def files_digest(self, folder: Path) -> str:
+        """A hash of the names and contents of the files directly in ``folder`` (no sub-folders)."""
+        folder = folder.resolve()
+        digest = hashlib.sha256()
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix != ".pyc":
+                digest.update(path.name.encode())
+                digest.update(b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def plugin_digest(self, folder: Path) -> str:
+        """A hash of a plugin folder and of the modules its enclosing packages share.
+
+        Plugins of one category may share modules beside their folders (for example
+        ``algorithms/classical/arrays.py``): those files count for each of them, so an
+        edit there redraws every plugin that may import it, and only those.
+        """
+        parts = [self.tree_digest(folder)]
+        parent = folder.resolve().parent
+        while (parent / "__init__.py").is_file():
+            parts.append(self.files_digest(parent))
+            parent = parent.parent
+        return hashlib.sha256("".join(parts).encode()).hexdigest()
 
     def gallery_key(self) -> str:
         """The key of the drawing parts' gallery: the framework's sources and the versions."""
@@ -311,7 +348,7 @@ class CacheKeys:
             "versions": self._versions,
             "plugin": _plugin_version(algorithm.plugin),
             "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
-            "folder": self.tree_digest(algorithm.folder) if algorithm.folder else None,
+            "folder": self.plugin_digest(algorithm.folder) if algorithm.folder else None,
         }
         text = json.dumps(described, sort_keys=True, ensure_ascii=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
@@ -504,13 +541,13 @@ class FrameCache:
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=self.root))
         try:
+            info = _image_info(rendered)
             for i, image in enumerate(rendered.images):
-                (staging / _frame_name(i)).write_bytes(image)
+                (staging / _frame_name(i, info["extension"])).write_bytes(image)
             (staging / _THUMBNAIL_FILE).write_bytes(thumb)
             (staging / _STEPS_FILE).write_text(
                 json.dumps(rendered.steps, ensure_ascii=False), encoding="utf-8"
             )
-            info = _image_info(rendered)
             (staging / _INFO_FILE).write_text(json.dumps(info), encoding="utf-8")
             target = self.root / key
             if target.exists():
@@ -527,7 +564,13 @@ def _image_info(rendered: RenderedFrames) -> dict[str, Any]:
 
     with Image.open(io.BytesIO(rendered.images[0])) as image:
         width, height = image.size
-    return {"width": width, "height": height, "text_px": rendered.text_px}
+        extension = {"WEBP": "webp", "PNG": "png"}.get(image.format or "", "png")
+    formats = set()
+    for data in rendered.images:
+        formats.add("webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else "png")
+    if len(formats) > 1:
+        raise ValueError("the images of one frame set must share one format")
+    return {"width": width, "height": height, "text_px": rendered.text_px, "extension": extension}
 
 
 def _picklable(job: FrameJob) -> bool:

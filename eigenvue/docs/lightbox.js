@@ -1,7 +1,8 @@
 /* Click a frame of a player on the docs site to see it full size.
  *
- * The frames are wide teaching pictures (diagram, pseudocode and narration) that
- * the content column shrinks; this opens the frame shown right now in a <dialog>.
+ * The frames are wide teaching pictures (diagram, pseudocode and narration) that a
+ * narrow window shrinks; this opens the frame shown right now in a <dialog> (on a
+ * phone at its own size, to scroll across). Enter on a focused player opens it too.
  * While it is open, the arrow keys step the player and the enlarged frame
  * follows. Listeners sit on the document, so pages loaded by mkdocs-material's
  * instant navigation work without re-initialising.
@@ -61,14 +62,27 @@
     image.alt = shown.alt;
   }
 
-  document.addEventListener("click", function (event) {
-    var target = event.target;
-    if (!(target instanceof HTMLImageElement) || !target.closest(".ev-stage")) return;
-    var root = target.closest(".ev-player");
-    if (!root || typeof HTMLDialogElement === "undefined") return;
+  function open(root) {
+    if (typeof HTMLDialogElement === "undefined") return;
     if (!dialog || !document.body.contains(dialog)) build();
     player = root;
     sync();
     dialog.showModal();
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof HTMLImageElement) || !target.closest(".ev-stage")) return;
+    var root = target.closest(".ev-player");
+    if (root) open(root);
+  });
+
+  // From the keyboard: Enter on a focused player opens its frame full size.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "Enter" || !(target instanceof HTMLElement)) return;
+    if (!target.classList.contains("ev-player") || !target.closest(".md-typeset")) return;
+    event.preventDefault();
+    open(target);
   });
 })();

@@ -239,7 +239,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             for title, light, dark in charts.get(algorithm.id, []):
                 names_by_theme = []
                 for frame_set in (light, dark):
-                    name = f"charts/{frame_set.key[:16]}.png"
+                    name = f"charts/{frame_set.key[:16]}.{frame_set.extension}"
                     add(f"{folder}/{name}", abs_src_path=str(frame_set.frames[0]))
                     names_by_theme.append(f"{algorithm.id}/{name}")
                 chart_images.append((title, names_by_theme[0], names_by_theme[1], light.info))
@@ -275,9 +275,16 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
 
         watched = set()
         for algorithm in get_registry().algorithms.values():
-            if algorithm.folder is not None and algorithm.folder not in watched:
-                watched.add(algorithm.folder)
-                server.watch(str(algorithm.folder))
+            if algorithm.folder is None:
+                continue
+            # The outermost package holding the plugin: its folder and the modules
+            # shared beside it (a category's common drawing code, for example).
+            folder = algorithm.folder.resolve()
+            while (folder.parent / "__init__.py").is_file():
+                folder = folder.parent
+            if folder not in watched:
+                watched.add(folder)
+                server.watch(str(folder))
         return server
 
     def _reload_edited(self, registered: dict[str, Algorithm]) -> dict[str, Algorithm]:
@@ -294,7 +301,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         for algorithm_id, algorithm in current.items():
             if algorithm.folder is None or not algorithm.folder.is_dir():
                 continue
-            digest = keys.tree_digest(algorithm.folder)
+            digest = keys.plugin_digest(algorithm.folder)
             before = self._folder_digests.get(algorithm_id)
             self._folder_digests[algorithm_id] = digest
             if before is None or before == digest or not algorithm.package:
@@ -578,7 +585,20 @@ def _reimport(algorithm: Algorithm) -> Algorithm | None:
     import sys
 
     package = algorithm.package
-    for name in [n for n in sys.modules if n == package or n.startswith(f"{package}.")]:
+    # The plugin's own modules, and the plain modules its enclosing packages share
+    # (``algorithms.classical.arrays``): all are imported again from disk.
+    shared = {package.rsplit(".", 1)[0]} if "." in package else set()
+    stale = [
+        name
+        for name, module in list(sys.modules.items())
+        if name == package
+        or name.startswith(f"{package}.")
+        or (
+            name.rsplit(".", 1)[0] in shared
+            and not hasattr(module, "__path__")  # a plain module, not another plugin
+        )
+    ]
+    for name in stale:
         del sys.modules[name]
     importlib.invalidate_caches()
     module = importlib.import_module(package)
@@ -603,7 +623,7 @@ def _catalogue_order(algorithms: Any) -> list[Algorithm]:
 
 def _frame_name(frame_set: FrameSet, index: int) -> str:
     # The key in the URL busts browser caches exactly when the pixels change.
-    return f"frames/{frame_set.key[:16]}/{index:03d}.png"
+    return f"frames/{frame_set.key[:16]}/{index:03d}.{frame_set.extension}"
 
 
 def _alt(title: str, explanation: str) -> str:
