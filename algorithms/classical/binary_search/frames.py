@@ -10,17 +10,24 @@ from ..array_frames import ArrayDiagram, draw_cost
 from .cost import measured
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
     from eigenvue.drawing import Theme
-    from eigenvue.step import Step
+    from eigenvue.step import Step, Trace
+
+
+#: Up to this many values each is a cell with its value written in it; beyond, bars.
+CELLS_UP_TO = 32
 
 
 class Diagram(ArrayDiagram):
-    """The sorted array as cells; positions ruled out are dimmed."""
+    """The sorted array as cells (bars when long); positions ruled out are dimmed."""
 
     counters = ("comparisons",)
-    style = "cells"
+
+    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
+        self.style = "cells" if len(trace[0].state["array"]) <= CELLS_UP_TO else "bars"
+        super().__init__(fig, trace, theme)
 
     def marks(self, step: Step) -> dict[str, Any]:
         """The range left … right, the probed middle, the found cell."""
