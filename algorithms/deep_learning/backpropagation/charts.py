@@ -1,11 +1,12 @@
-"""The training pictures of backpropagation: decision boundary, loss curve, gradient-norm bars.
+"""The training pictures of backpropagation: the decision boundary and the gradient-norm bars.
 
 Each chart owns one Axes, makes its artists once and changes only their data,
 colours and text per step, like every diagram. Limits are fixed for a whole
 trace when the chart is built, so a bar or a curve that moves between frames
 means a number that moved. The numbers come from the steps' state; the
 charts compute none (tracing the 0.5 contour through the sampled output grid
-is drawing, like interpolating an image).
+is drawing, like interpolating an image). The loss curve is a
+:class:`~eigenvue.drawing.parts.CurvePart`; the bars share its log axis rule.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 
-from eigenvue.drawing.kit import short_number
+from eigenvue.drawing.parts import decade_ticks
+from eigenvue.text import MINUS, short_number
 
 #: Bars get their value written above them when there are at most this many layers.
 MAX_LABELLED_BARS = 10
@@ -26,12 +28,6 @@ MAX_LABELLED_BARS = 10
 MAX_LABELLED_POINTS = 8
 #: An output grid whose values differ by less than this is drawn as flat, with a note.
 FLAT_OUTPUT = 0.02
-#: A loss that spans more than this many decades over the run is drawn on a log scale.
-LOG_LOSS_DECADES = 1.5
-
-
-def _minus(text: str) -> str:
-    return text.replace("-", "−")
 
 
 def axes_caption(
@@ -61,33 +57,6 @@ def axes_caption(
         color=color,
         annotation_clip=False,
     )
-
-
-_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _power_of_ten(value: float, _position: Any = None) -> str:
-    """``10⁻³`` for 0.001; other values (between decades) in short notation."""
-    if value <= 0:
-        return ""
-    exponent = math.log10(value)
-    if abs(exponent - round(exponent)) > 1e-9:
-        return _minus(short_number(value, 2))
-    return "10" + str(round(exponent)).translate(_SUPERSCRIPTS)
-
-
-def _decade_ticks(ax: Any) -> None:
-    """A log axis with a tick at every decade (or every few) and no minor ticks.
-
-    Minor ticks of a log axis are drawn anew in every frame and cost more than
-    the rest of the chart; the decades are enough to read a size by.
-    """
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
-
-    ax.yaxis.set_major_locator(LogLocator(base=10, numticks=7))
-    ax.yaxis.set_minor_locator(NullLocator())
-    # "10⁻³" in plain text: the default labels are mathtext, several times slower to draw.
-    ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
 
 
 def _style_axes(ax: Any, theme: Any) -> None:
@@ -256,7 +225,7 @@ class BoundaryPanel:
         cax.axvline(0.5, color=theme.text, linewidth=2.2)
         cax.set_yticks([])
         ticks = sorted({round(low, 2), 0.0, 0.5, 1.0, round(high, 2)})
-        cax.set_xticks(ticks, [_minus(f"{t:g}") for t in ticks], fontsize=8.5)
+        cax.set_xticks(ticks, [f"{t:g}".replace("-", MINUS) for t in ticks], fontsize=8.5)
         cax.tick_params(colors=theme.muted, length=2, pad=2)
         for spine in cax.spines.values():
             spine.set_visible(False)
@@ -278,10 +247,8 @@ class BoundaryPanel:
         flat = high - low < FLAT_OUTPUT
         middle, spread = (high + low) / 2, (high - low) / 2
         self.flat_note.set_text(
-            _minus(
-                f"flat: the output is {short_number(middle, 3)} ± {short_number(spread, 1)}\n"
-                "all over the plane; it barely depends on the input"
-            )
+            f"flat: the output is {short_number(middle, 3)} ± {short_number(spread, 1)}\n"
+            "all over the plane; it barely depends on the input"
             if flat
             else ""
         )
@@ -296,104 +263,6 @@ class BoundaryPanel:
             for text, value in zip(self.labels, shown):
                 text.set_text("" if np.isnan(value) else short_number(float(value), 2))
                 text.set_visible(not np.isnan(value))
-
-
-# -- the loss curve -------------------------------------------------------------------------------
-
-
-class LossCurve:
-    """The loss per epoch so far, on axes fixed for the whole run.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-        Where to draw.
-    theme : eigenvue.drawing.Theme
-        The colours.
-    epochs : int
-        The run's number of epochs: the x-axis runs from 1 to it, so the
-        curve grows across frames.
-    history : array-like
-        The longest loss history of the trace, for the y limits (and the
-        choice of a log scale when it spans more than 1.5 decades).
-    """
-
-    def __init__(self, ax: Any, theme: Any, epochs: int, history: Any) -> None:
-        self.ax, self.theme = ax, theme
-        values = np.asarray(history, dtype=float)
-        finite = values[np.isfinite(values)]
-        positive = finite[finite > 0]
-        self.log = bool(positive.size and positive.max() / positive.min() > 10**LOG_LOSS_DECADES)
-        pad = max(0.5, 0.015 * epochs)
-        ax.set_xlim(1 - pad, max(epochs, 1) + pad)
-        if self.log:
-            ax.set_yscale("log")
-            ax.set_ylim(positive.min() / 1.6, positive.max() * 1.6)
-            _decade_ticks(ax)
-        else:
-            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-            low = min(low, 0.0)
-            ax.set_ylim(low, high + 0.08 * (high - low or 1.0))
-        self.start = ax.axhline(
-            finite[0] if finite.size else np.nan,
-            color=theme.muted,
-            linewidth=0.9,
-            linestyle=(0, (4, 3)),
-            zorder=1,
-        )
-        (self.line,) = ax.plot([], [], color=theme.highlight, linewidth=1.8, zorder=2)
-        (self.marker,) = ax.plot(
-            [], [], "o", color=theme.highlight, markersize=7, markeredgecolor=theme.background
-        )
-        self.label = ax.annotate(
-            "",
-            (1, 0),
-            xytext=(6, 5),
-            textcoords="offset points",
-            fontsize=9,
-            color=theme.text,
-            va="bottom",
-            zorder=4,
-            annotation_clip=False,
-            bbox={
-                "boxstyle": "round,pad=0.15",
-                "facecolor": theme.background,
-                "edgecolor": "none",
-                "alpha": 0.85,
-            },
-        )
-        from matplotlib.ticker import MaxNLocator
-
-        if epochs <= 6:
-            ax.set_xticks(range(1, epochs + 1))
-        else:
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-        _style_axes(ax, theme)
-        axes_caption(ax, "epoch", theme.muted, "xlabel", size=9, pad=17)
-        axes_caption(
-            ax,
-            "loss per epoch" + (", log scale" if self.log else "") + " (dashed: epoch 1)",
-            theme.muted,
-        )
-        self._epochs = epochs
-
-    def update(self, history: Any) -> None:
-        """Draw the losses of epochs 1 … len(history) and mark the last one."""
-        values = np.asarray(history, dtype=float)
-        epochs = np.arange(1, len(values) + 1)
-        self.line.set_data(epochs, values)
-        if not len(values):
-            self.marker.set_data([], [])
-            self.label.set_text("")
-            return
-        last_epoch, last = int(epochs[-1]), float(values[-1])
-        self.marker.set_data([last_epoch], [last])
-        self.label.set_text(_minus(short_number(last, 3)))
-        # The label sits above the marker, on the side with room.
-        right = last_epoch < 0.75 * self._epochs
-        self.label.xy = (last_epoch, last)
-        self.label.set_position((6, 5) if right else (-6, 5))
-        self.label.set_ha("left" if right else "right")
 
 
 # -- the gradient norms ---------------------------------------------------------------------
@@ -425,7 +294,7 @@ class NormBars:
         layers = np.arange(1, n_layers)
         ax.set_yscale("log")
         ax.set_ylim(low, high)
-        _decade_ticks(ax)
+        decade_ticks(ax.yaxis)
         ax.set_xlim(0.4, n_layers - 0.4)
         # Bars rise from the bottom of the axes; their top is the norm.
         self.bars = ax.bar(
@@ -465,6 +334,6 @@ class NormBars:
             bar.set_visible(known)
             if layer - 1 < len(self.values):
                 text = self.values[layer - 1]
-                text.set_text("" if value is None else _minus(short_number(norm, 2)))
+                text.set_text("" if value is None else short_number(norm, 2))
                 text.set_y(norm if known else self.low)
                 text.set_fontweight("bold" if current is not None and on else "normal")

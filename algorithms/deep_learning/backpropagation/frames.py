@@ -1,6 +1,6 @@
 """The picture of backpropagation: the network, and a panel with this step's numbers.
 
-Left, the network (:class:`eigenvue.drawing.kit.NetworkDrawing`): neurons with
+Left, the network (:class:`~eigenvue.drawing.parts.NetworkDrawing`): neurons with
 their activations, connections coloured by the weight's sign and as thick as
 its size, the layer being computed tinted in the colour of the phase
 (forward, gradient, update), each neuron's δ under it once it is known, and
@@ -14,8 +14,8 @@ layer for the size of its weight gradient (log scale) under the table.
 A training run (``epochs`` or a ``dataset``) shows its first epoch that way,
 then switches to a second layout for the summarised epochs and the end: the
 decision boundary over the input plane (or, for one example, a small network),
-the loss curve growing epoch by epoch, and the gradient-norm bars (see
-:mod:`.charts`). Both layouts are built once; a step shows one and hides the
+the loss curve growing epoch by epoch (:class:`~eigenvue.drawing.parts.CurvePart`),
+and the gradient-norm bars (see :mod:`.charts`). Both layouts are built once; a step shows one and hides the
 other.
 
 Each kind of step has one ``_show_*`` method that fills the picture; a new
@@ -31,10 +31,11 @@ from typing import Any
 import numpy as np
 
 from eigenvue.drawing import Diagram as BaseDiagram
-from eigenvue.drawing.kit import NetworkDrawing, TablePanel, blend, short_number
-from eigenvue.text import number
+from eigenvue.drawing.parts import CurvePart, NetworkDrawing, TablePanel
+from eigenvue.drawing.theme import blend
+from eigenvue.text import number, short_number
 
-from .charts import BoundaryPanel, LossCurve, NormBars, axes_caption
+from .charts import BoundaryPanel, NormBars, axes_caption
 
 #: The rows the side table shows; larger layers show their first rows and say how many.
 TABLE_ROWS = 8
@@ -66,18 +67,24 @@ def _weight_scale(trace: Any) -> float:
     return largest or 1.0
 
 
-def _target_position(network: NetworkDrawing, index: int) -> tuple[float, float]:
-    """Where output neuron ``index``'s target label goes: beside it, or above its value.
+def _target_labels(network: NetworkDrawing, theme: Any) -> list[Any]:
+    """Empty labels beside the output neurons for their targets (graph view only).
 
     Small circles carry their value beside them rather than inside; the
     target then moves up a line, where the layer's connections do not reach.
     """
-    output = network.n_layers - 1
-    x, y = network.beside(output, index)
-    if not getattr(network, "_values_inside", True):
-        low, high = network.ax.get_ylim()
-        y += 15 * (high - low) / network.ax.bbox.height
-    return x, y
+    if network.compact:
+        return []
+    output, labels = network.n_layers - 1, []
+    for index in range(network.layer_sizes[output]):
+        x, y = network.beside(output, index)
+        if not getattr(network, "_values_inside", True):
+            low, high = network.ax.get_ylim()
+            y += 15 * (high - low) / network.ax.bbox.height
+        labels.append(
+            network.ax.text(x, y, "", va="center", fontsize=9, color=theme.muted, zorder=6)
+        )
+    return labels
 
 
 def _norm_limits(trace: Any) -> tuple[float, float] | None:
@@ -113,6 +120,17 @@ def _complete_norms(trace: Any) -> tuple[list[float | None], int] | None:
         if norms and all(norm is not None for norm in norms[1:]):
             return list(norms), int(step.state.get("epoch", 1))
     return None
+
+
+def _key(
+    ax: Any, theme: Any, entries: list[tuple[str, str, str]], xs: Any, y: float = 1.04
+) -> None:
+    """A key of coloured glyphs and words above ``ax`` (plain text: a Legend costs more)."""
+    for x, (color, glyph, words) in zip(xs, entries):
+        ax.text(x, y, glyph, transform=ax.transAxes, color=color, fontsize=10, va="bottom")
+        ax.text(
+            x + 0.05, y, words, transform=ax.transAxes, color=theme.muted, fontsize=8.5, va="bottom"
+        )
 
 
 class Diagram(BaseDiagram):
@@ -153,32 +171,15 @@ class Diagram(BaseDiagram):
             self._build_training(final)
 
     def _build_targets(self) -> None:
-        """Target labels beside the output neurons (graph view only)."""
-        self.target_texts = []
+        """Target labels beside the output neurons, and the loss under them (graph view)."""
+        self.target_texts = _target_labels(self.network, self.theme)
         if self.network.compact:
             return
-        output = self.n_layers - 1
-        ax = self.network.ax
-        for i in range(self.sizes[output]):
-            x, y = _target_position(self.network, i)
-            self.target_texts.append(
-                ax.text(
-                    x,
-                    y,
-                    "",
-                    ha="left",
-                    va="center",
-                    fontsize=9,
-                    color=self.theme.muted,
-                    zorder=6,
-                )
-            )
-        x, lowest = self.network.beside(output, self.sizes[output] - 1)
-        self.loss_text = ax.text(
+        x, lowest = self.network.beside(self.n_layers - 1, self.sizes[-1] - 1)
+        self.loss_text = self.network.ax.text(
             x,
             lowest - 0.28,
             "",
-            ha="left",
             va="top",
             fontsize=11,
             fontweight="bold",
@@ -228,20 +229,16 @@ class Diagram(BaseDiagram):
         ax.spines["bottom"].set_color(theme.edge)
         ax.set_facecolor("none")
         # The key, as plain text above the chart (a Legend costs more to draw).
-        ax.text(0.0, 1.04, "●", transform=ax.transAxes, color=theme.forward, fontsize=10)
-        ax.text(0.045, 1.04, "prediction", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
-        ax.text(
-            0.32,
-            1.04,
-            "|",
-            transform=ax.transAxes,
-            color=theme.text,
-            fontsize=11,
-            fontweight="bold",
+        _key(
+            ax,
+            theme,
+            [
+                (theme.forward, "●", "prediction"),
+                (theme.text, "|", "target"),
+                (theme.highlight, "▬", "the error"),
+            ],
+            (0.0, 0.32, 0.57),
         )
-        ax.text(0.36, 1.04, "target", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
-        ax.text(0.57, 1.04, "▬", transform=ax.transAxes, color=theme.highlight, fontsize=10)
-        ax.text(0.645, 1.04, "the error", transform=ax.transAxes, color=theme.muted, fontsize=8.5)
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:
@@ -347,28 +344,13 @@ class Diagram(BaseDiagram):
             )
             axes_caption(plane_ax, "the network's output over the input plane", theme.muted, pad=16)
             # The marker key, above the plane's right corner.
-            for x, glyph, color, words in (
-                (0.55, "●", theme.positive, "target 1"),
-                (0.79, "■", theme.negative, "target 0"),
-            ):
-                plane_ax.text(
-                    x,
-                    1.015,
-                    glyph,
-                    transform=plane_ax.transAxes,
-                    color=color,
-                    fontsize=10,
-                    va="bottom",
-                )
-                plane_ax.text(
-                    x + 0.055,
-                    1.015,
-                    words,
-                    transform=plane_ax.transAxes,
-                    color=theme.muted,
-                    fontsize=8.5,
-                    va="bottom",
-                )
+            _key(
+                plane_ax,
+                theme,
+                [(theme.positive, "●", "target 1"), (theme.negative, "■", "target 0")],
+                (0.55, 0.79),
+                y=1.015,
+            )
             self.training_artists += [plane_ax, key_ax]
         else:
             net_ax = fig.add_axes(rect(14, 10, left_w - 14, height - 40))
@@ -376,23 +358,7 @@ class Diagram(BaseDiagram):
                 net_ax, self.sizes, theme, right_margin=0.75, notes=False
             )
             self.small_network.set_weight_scale(self.weight_scale)
-            self.small_targets = []
-            if not self.small_network.compact:
-                output = self.n_layers - 1
-                for i in range(self.sizes[output]):
-                    x, y = _target_position(self.small_network, i)
-                    self.small_targets.append(
-                        net_ax.text(
-                            x,
-                            y,
-                            "",
-                            ha="left",
-                            va="center",
-                            fontsize=9,
-                            color=theme.muted,
-                            zorder=6,
-                        )
-                    )
+            self.small_targets = _target_labels(self.small_network, theme)
             self.network_caption = fig.text(
                 14 / width, 1 - 8 / height, "", fontsize=9.5, color=theme.muted, va="top"
             )
@@ -406,10 +372,21 @@ class Diagram(BaseDiagram):
             right / width, 1 - 36 / height, "", fontsize=9.5, color=theme.muted, va="top"
         )
         axis_x, axis_w = right + 44, width - right - 44 - 22
-        loss_ax = fig.add_axes(rect(axis_x, 0.53 * height, axis_w, 0.47 * height - 84))
+        # Narrower than the bars: room right of the curve for its reference line's name.
+        loss_ax = fig.add_axes(rect(axis_x, 0.53 * height, axis_w - 36, 0.47 * height - 108))
         history = final["lossHistory"]
         epochs = int(getattr(self.trace.inputs, "epochs", len(history)) or len(history))
-        self.loss_curve = LossCurve(loss_ax, theme, epochs, history)
+        # The loss is what the loss step measures: its colour is the "compare" meaning.
+        self.loss_curve = CurvePart(
+            loss_ax,
+            theme,
+            {"loss": "compare"},
+            x_range=(1, epochs),
+            y_values=history,
+            references={"start": ([1, epochs], [history[0]] * 2)} if len(history) else None,
+            xlabel="epoch",
+            title="loss per epoch",
+        )
         self.training_artists += [loss_ax, self.headline, self.subline]
         self.training_norms = _complete_norms(self.trace)
         self._training_bars = rect(axis_x, 46, axis_w, 0.4 * height - 46)
@@ -454,7 +431,7 @@ class Diagram(BaseDiagram):
             )
             norms, at = self.training_norms or (None, None)
             predictions = None
-        self.loss_curve.update(history)
+        self.loss_curve.update({"loss": history})
 
         if self.boundary is not None:
             self.boundary.update(state["boundary"]["values"], predictions)
