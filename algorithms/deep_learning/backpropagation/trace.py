@@ -17,6 +17,7 @@ import numpy as np
 
 from algorithms.deep_learning.feedforward_network import network as ff
 from eigenvue.step import Step
+from eigenvue.text import number, short_vector
 
 from . import datasets
 from . import network as nn
@@ -30,14 +31,6 @@ MAX_EPOCH_STEPS = 60
 EPOCH_STEP_BUDGET = 4_000_000
 #: Side of the grid on which the decision boundary is sampled.
 BOUNDARY_RESOLUTION = 41
-
-
-def _fmt(values: np.ndarray, limit: int = 4) -> str:
-    """Short text for a vector: ``[0.620, 0.488]``, or its first entries and a count."""
-    flat = np.asarray(values).ravel()
-    shown = ", ".join(f"{v:.3g}" for v in flat[:limit])
-    more = f", … ({flat.size} values)" if flat.size > limit else ""
-    return f"[{shown}{more}]"
 
 
 @dataclass
@@ -108,6 +101,8 @@ def _detailed_epoch(
     passed = ff.forward(weights, biases, run.x, act)
     a = [run.rows(v) for v in passed.a]
     examples = f"The {run.x.shape[1]} examples of {inputs.dataset!r}" if run.batch else None
+    # What every step of the epoch shows; the weights change only with the updates.
+    base = {"layerSizes": sizes, "weights": weights, "targets": run.targets}
 
     yield Step(
         id="forward-start",
@@ -116,19 +111,14 @@ def _detailed_epoch(
             (
                 f"{examples} enter the input layer together (a full batch)."
                 if examples
-                else f"The example {_fmt(run.x)} becomes the activation of the input layer."
+                else f"The example {short_vector(run.x)} becomes the activation of the input layer."
             )
             + f" The {sum(w.size for w in weights):,} weights start Xavier-uniform from "
             f"seed {inputs.seed!r}; every bias starts at 0.01."
         ),
         phase="forward",
         lines="present",
-        state={
-            "layerSizes": sizes,
-            "activations": a[:1],
-            "weights": weights,
-            "targets": run.targets,
-        },
+        state={**base, "activations": a[:1]},
         visual_actions=[
             {"type": "activateNeuron", "layer": 0, "index": i} for i in range(min(sizes[0], 64))
         ],
@@ -141,17 +131,15 @@ def _detailed_epoch(
             title=f"Forward: layer {layer} ({kind})",
             explanation=(
                 f"Each neuron of layer {layer} sums its weighted inputs plus its bias, "
-                f"z = W·a + b = {_fmt(a_z := run.rows(passed.z[layer]))}, then applies {act}: "
-                f"a = {act}(z) = {_fmt(a[layer])}."
+                f"z = W·a + b = {short_vector(a_z := run.rows(passed.z[layer]))}, then applies {act}: "
+                f"a = {act}(z) = {short_vector(a[layer])}."
                 + (" (Values of the first examples shown.)" if run.batch else "")
             ),
             phase="forward",
             lines="forward_layer",
             state={
-                "layerSizes": sizes,
+                **base,
                 "activations": a[: layer + 1],
-                "weights": weights,
-                "targets": run.targets,
                 "preActivations": a_z,
                 "currentLayer": layer,
             },
@@ -164,21 +152,14 @@ def _detailed_epoch(
         id="compute-loss",
         title="Measure the error",
         explanation=(
-            f"The network predicts {_fmt(prediction)} where the target is {_fmt(run.y)}. "
+            f"The network predicts {short_vector(prediction)} where the target is {short_vector(run.y)}. "
             f"Their {LOSS_NAMES[inputs.lossFunction]}"
             + (" averaged over the batch" if run.batch else "")
-            + f" is {loss:.6g}: the number training will push down."
+            + f" is {number(loss, 6)}: the number training will push down."
         ),
         phase="loss",
         lines="loss",
-        state={
-            "layerSizes": sizes,
-            "activations": a,
-            "weights": weights,
-            "targets": run.targets,
-            "loss": loss,
-            "predictions": prediction,
-        },
+        state={**base, "activations": a, "loss": loss, "predictions": prediction},
         visual_actions=[
             {"type": "showLoss", "loss": loss, "predictions": prediction, "targets": run.targets}
         ],
@@ -190,10 +171,8 @@ def _detailed_epoch(
     for layer in range(output, 0, -1):
         known = [*known[:layer], run.rows(deltas[layer]), *known[layer + 1 :]]
         state: dict[str, Any] = {
-            "layerSizes": sizes,
+            **base,
             "activations": a,
-            "weights": weights,
-            "targets": run.targets,
             "loss": loss,
             "gradients": known,
             "currentLayer": layer,
@@ -208,8 +187,8 @@ def _detailed_epoch(
             norms = [*norms[:layer], float(np.linalg.norm(grad_w)), *norms[layer + 1 :]]
             state |= {"gradientCheck": check, "gradientNorms": norms}
             check_text = (
-                f" Finite differences agree with these gradients to a relative {check:.1e}; "
-                f"‖∂loss/∂W[{layer}]‖ = {norms[layer]:.3g}."
+                f" Finite differences agree with these gradients to a relative {number(check, 2)}; "
+                f"‖∂loss/∂W[{layer}]‖ = {number(norms[layer], 3)}."
             )
         if layer == output:
             how = (
@@ -217,37 +196,36 @@ def _detailed_epoch(
                 if inputs.lossFunction == "binary-cross-entropy"
                 else f"(2/k)(a − y) times {act}'(z)"
             )
-            yield Step(
-                id="backward-output",
-                title="Backward: error at the output",
-                explanation=(
-                    "How much does the loss change when each output neuron's z changes? "
-                    f"The chain rule gives δ = {how} = {_fmt(known[layer])}." + check_text
-                ),
-                phase="backward",
-                lines="output_delta",
-                state=state,
-                visual_actions=[
-                    {"type": "showGradient", "layer": layer, "gradients": known[layer]}
-                ],
+            step_id, title, lines = (
+                "backward-output",
+                "Backward: error at the output",
+                "output_delta",
+            )
+            story = (
+                "How much does the loss change when each output neuron's z changes? "
+                f"The chain rule gives δ = {how} = {short_vector(known[layer])}."
             )
         else:
-            yield Step(
-                id=f"backward-hidden-{layer}",
-                title=f"Backward: layer {layer}",
-                explanation=(
-                    f"The error flows back through the weights of layer {layer + 1}: "
-                    f"δ = (Wᵀ·δ_next) ⊙ {act}'(z) = {_fmt(known[layer])}. "
-                    "Each hidden neuron is blamed in proportion to how strongly it feeds the "
-                    "neurons that erred." + check_text
-                ),
-                phase="backward",
-                lines="hidden_delta",
-                state=state,
-                visual_actions=[
-                    {"type": "showGradient", "layer": layer, "gradients": known[layer]}
-                ],
+            step_id, title, lines = (
+                f"backward-hidden-{layer}",
+                f"Backward: layer {layer}",
+                "hidden_delta",
             )
+            story = (
+                f"The error flows back through the weights of layer {layer + 1}: "
+                f"δ = (Wᵀ·δ_next) ⊙ {act}'(z) = {short_vector(known[layer])}. "
+                "Each hidden neuron is blamed in proportion to how strongly it feeds the "
+                "neurons that erred."
+            )
+        yield Step(
+            id=step_id,
+            title=title,
+            explanation=story + check_text,
+            phase="backward",
+            lines=lines,
+            state=state,
+            visual_actions=[{"type": "showGradient", "layer": layer, "gradients": known[layer]}],
+        )
 
     new_weights, new_biases = list(weights), list(biases)
     for layer in range(1, n_layers):
@@ -265,17 +243,16 @@ def _detailed_epoch(
             title=f"Update: layer {layer}",
             explanation=(
                 f"Each weight into layer {layer} gets the gradient δ·aᵀ of the neurons it joins "
-                f"and moves against it by η = {lr:g} times that gradient: W ← W − η·δ·aᵀ, "
-                f"b ← b − η·δ. The largest change is {change:.3g}."
+                f"and moves against it by η = {number(lr)} times that gradient: W ← W − η·δ·aᵀ, "
+                f"b ← b − η·δ. The largest change is {number(change, 3)}."
             ),
             phase="update",
             lines="update",
             state={
-                "layerSizes": sizes,
+                **base,
                 "activations": a,
                 "weights": new_weights,
                 "biases": new_biases,
-                "targets": run.targets,
                 "loss": loss,
                 "gradients": [run.rows(d) for d in deltas] if run.batch else deltas,
                 "weightGradients": gradient,
@@ -302,7 +279,7 @@ def _complete_compatible(run: Setup, epoch: EpochResult) -> Step:
         id="complete",
         title="One training step done",
         explanation=(
-            f"Every weight and bias moved a little downhill on the loss, which was {epoch.loss:.6g} "
+            f"Every weight and bias moved a little downhill on the loss, which was {number(epoch.loss, 6)} "
             "before the step. Repeating forward, backward and update over many examples is "
             "how a network learns."
         ),
@@ -321,7 +298,7 @@ def _complete_compatible(run: Setup, epoch: EpochResult) -> Step:
         visual_actions=[
             {
                 "type": "showMessage",
-                "text": f"Loss before the step: {epoch.loss:.6g}",
+                "text": f"Loss before the step: {number(epoch.loss, 6)}",
                 "messageType": "success",
             }
         ],
@@ -401,9 +378,9 @@ def _epoch_step(
     trend = (
         "The loss went UP since the previous epoch: the steps overshoot the minimum."
         if loss > previous * (1 + 1e-9)
-        else f"The loss has fallen from {start:.4g} at epoch 1."
+        else f"The loss has fallen from {number(start)} at epoch 1."
         if loss < start
-        else f"The loss is not below its start ({start:.4g})."
+        else f"The loss is not below its start ({number(start)})."
     )
     state: dict[str, Any] = {
         "layerSizes": list(inputs.layerSizes),
@@ -427,7 +404,7 @@ def _epoch_step(
         id=f"epoch-{epoch}",
         title=f"Epoch {epoch} of {inputs.epochs}",
         explanation=(
-            f"Forward, backward and update once more (summarised). Loss {loss:.4g}. "
+            f"Forward, backward and update once more (summarised). Loss {number(loss)}. "
             + trend
             + boundary_text
         ),
@@ -468,12 +445,12 @@ def _complete_training(
     if diverged_at is not None:
         story = (
             f"Training stopped at epoch {diverged_at}: the numbers overflowed, the learning rate "
-            f"η = {inputs.learningRate:g} is far too large. The loss history shows the blow-up."
+            f"η = {number(inputs.learningRate)} is far too large. The loss history shows the blow-up."
         )
     else:
         story = (
             f"After {len(history)} epoch{'s' if len(history) != 1 else ''} the loss went "
-            f"from {history[0]:.4g} to {final_loss:.4g}."
+            f"from {number(history[0])} to {number(final_loss)}."
         )
         if dataset is not None:
             right = int(np.sum((final.a[-1] > 0.5) == (run.y > 0.5)))
