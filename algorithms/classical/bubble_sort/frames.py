@@ -23,7 +23,9 @@ class Diagram(ArrayDiagram):
         done = list(range(n)) if step.is_terminal else list(state.get("sorted", ()))
         pair = state.get("comparing") or state.get("swapped")
         marks: dict[str, Any] = {"done": done}
-        if "pass" in state and not step.is_terminal:
+        if step.id == "initialize":
+            marks["title"] = f"{n} values to sort"
+        elif "pass" in state and not step.is_terminal:
             p = state["pass"]
             marks["active"] = (0, n - 1 - p)
             marks["title"] = f"pass {p + 1}: positions 0 – {n - 1 - p}"

@@ -10,6 +10,11 @@ from hypothesis import strategies as st
 import eigenvue
 from algorithms.classical.bubble_sort.sort import bubble_sort
 from algorithms.classical.sorting_cost import Counts
+from tests.frames_check import (
+    assert_built_once_and_updated_in_place,
+    assert_each_image_differs_from_the_last,
+    draw_diagram,
+)
 from tests.refusals import assert_refused
 
 ID = "bubble-sort"
@@ -128,3 +133,16 @@ def test_the_measured_cost_chart_counts_match_the_formulas():
     assert m.counts["swaps"]["sorted"].tolist() == [0] * len(n)
     assert m.counts["swaps"]["reversed"].tolist() == (n * (n - 1) // 2).tolist()
     assert n.tolist() == [8, 16, 32, 64, 128, 256, 512, 1024]
+
+
+# -- frames ----------------------------------------------------------------------------------
+
+
+def test_frames_are_built_once_and_show_the_state_counters():
+    trace = eigenvue.trace(ID, {"array": [3, 1, 2]})
+    assert_built_once_and_updated_in_place(trace)
+    diagram, images = draw_diagram(trace)
+    assert_each_image_differs_from_the_last(images)
+    last = trace[-1].state
+    texts = [t.get_text() for t in diagram.counter_line.texts]
+    assert texts == [f"comparisons: {last['comparisons']}", f"swaps: {last['swaps']}"]

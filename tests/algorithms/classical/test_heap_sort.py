@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eigenvue
+from tests.frames_check import assert_built_once_and_updated_in_place, draw_diagram
 from tests.refusals import assert_refused
 
 ID = "heap-sort"
@@ -113,3 +114,16 @@ def test_the_measured_cost_chart_counts_stay_within_2_n_log2_n():
         comparisons = m.counts["comparisons"][kind]
         assert (comparisons <= 2 * n * np.log2(n) + 2 * n).all()
         assert (comparisons >= n * np.log2(n) / 2).all()
+
+
+# -- frames ----------------------------------------------------------------------------------
+
+
+def test_the_tree_shows_the_array_values_at_every_step():
+    trace = eigenvue.trace(ID, {"array": [3, 1, 4, 1, 5, 9, 2, 6]})
+    assert_built_once_and_updated_in_place(trace)
+    diagram, _ = draw_diagram(trace, indices=[0])
+    for step in trace:
+        diagram.update(step)
+        labels = [t.get_text() for t in diagram.tree._labels]
+        assert labels == [str(v) for v in step.state["array"]]
