@@ -1,7 +1,7 @@
 """Quantum lessons: steps() time and peak memory of the largest circuits, and frame drawing.
 
 Run: ``python bench/bench_quantum.py``. Prints, for circuits of 4 to 12 qubits and up to the
-largest accepted size (12 qubits × 200 gates, 823,296 amplitudes in the trace), the time of
+largest accepted sizes (12 qubits × 200 gates; 467 gates on one qubit), the time of
 ``eigenvue.trace`` and ``eigenvue.steps`` (best of a few runs), the peak memory of steps()
 (tracemalloc) and the JSON size; the targets (steps() < 1 s and < 250 MB at 12 × 200) are
 printed beside. Then Grover's search on 12 qubits (50 iterations, 103 steps), the refusal of
@@ -73,7 +73,7 @@ def main() -> None:
         f"{'circuit':<28}{'steps':>7}{'trace s':>10}{'steps() s':>10}{'peak MiB':>10}"
         f"{'JSON MB':>10}"
     )
-    for n, gates in [(4, 200), (8, 200), (10, 200), (12, 50), (12, 200)]:
+    for n, gates in [(1, 467), (4, 200), (8, 200), (10, 200), (12, 50), (12, 200)]:
         row(f"quantum-gates {n} q × {gates} g", "quantum-gates", random_circuit(n, gates))
     row("grovers-search 12 q (R = 50)", "grovers-search", {"numQubits": 12, "targets": [2024]})
     print(f"target at 12 q × 200 g: steps() < {TARGET_S} s, peak < {TARGET_MIB:.0f} MiB")

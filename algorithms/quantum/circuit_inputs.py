@@ -23,18 +23,38 @@ MAX_QUBITS = 12
 #: narration, its Step object): it keeps a long circuit on one qubit as cheap as a short
 #: one on twelve.
 STEP_OVERHEAD = 400
-#: The largest trace: 201 steps of 12 qubits (a 200-gate circuit), in amplitudes + overhead.
-MAX_COST = 201 * (2**MAX_QUBITS + STEP_OVERHEAD)
+#: Numbers per gate of a circuit echoed in every step (name, one or two qubits, an angle):
+#: the step format repeats the whole gate list in each step, so its JSON grows as gates².
+GATE_NUMBERS = 4
+#: The largest trace: a 200-gate circuit on 12 qubits (201 steps, each with its 4,096
+#: amplitudes, its overhead and the echoed gate list).
+MAX_COST = 201 * (2**MAX_QUBITS + STEP_OVERHEAD + GATE_NUMBERS * 200)
 
 
-def trace_cost(steps: int, n: int) -> int:
-    """What a trace of ``steps`` steps on ``n`` qubits costs, in :data:`MAX_COST`'s unit."""
-    return steps * (2**n + STEP_OVERHEAD)
+def trace_cost(steps: int, n: int, echoed: int = 0) -> int:
+    """What a trace of ``steps`` steps on ``n`` qubits costs, in :data:`MAX_COST`'s unit.
+
+    ``echoed`` counts the numbers every step repeats (a gate list, the targets).
+    """
+    return steps * (2**n + STEP_OVERHEAD + echoed)
 
 
-def most_steps(n: int) -> int:
+def most_steps(n: int, echoed: int = 0) -> int:
     """The most steps a trace on ``n`` qubits may have."""
-    return MAX_COST // (2**n + STEP_OVERHEAD)
+    return MAX_COST // (2**n + STEP_OVERHEAD + echoed)
+
+
+def most_gates(n: int, extra_steps: int = 1, *, echoed: bool = True) -> int:
+    """The longest circuit on ``n`` qubits whose trace fits, with ``extra_steps`` besides gates."""
+    low, high = 0, most_steps(n)
+    while low < high:  # the largest g with cost(g) within MAX_COST; cost grows with g
+        g = (low + high + 1) // 2
+        echo = GATE_NUMBERS * g if echoed else 0
+        if trace_cost(g + extra_steps, n, echo) <= MAX_COST:
+            low = g
+        else:
+            high = g - 1
+    return low
 
 
 def at_most(limit: int) -> BeforeValidator:
@@ -107,6 +127,6 @@ def check_gates(gates: Sequence[Gate], n: int, name: str) -> None:
             raise InputError(f"{where}.angle", f"is required for the rotation {g.gate} (radians)")
 
 
-def largest_circuit(n: int, extra_steps: int = 1) -> str:
+def largest_circuit(n: int, extra_steps: int = 1, *, echoed: bool = True) -> str:
     """The longest circuit on ``n`` qubits that fits :data:`MAX_COST`, said in words."""
-    return f"{most_steps(n) - extra_steps:,} gates on {n} qubits"
+    return f"{most_gates(n, extra_steps, echoed=echoed):,} gates on {n} qubits"

@@ -44,7 +44,7 @@ def total_iterations(inputs: Inputs) -> int:
 
 
 def _largest(inputs: Inputs) -> str:
-    most = (most_steps(inputs.numQubits) - 3) // 2
+    most = (most_steps(inputs.numQubits, len(inputs.targets)) - 3) // 2
     return f"{most:,} iterations on {inputs.numQubits} qubits"
 
 
@@ -72,7 +72,9 @@ class Inputs(eigenvue.Inputs):
         _targets_valid,
         Limit(
             input="iterations",
-            cost=lambda inputs: trace_cost(3 + 2 * total_iterations(inputs), inputs.numQubits),
+            cost=lambda inputs: trace_cost(
+                3 + 2 * total_iterations(inputs), inputs.numQubits, len(inputs.targets)
+            ),
             limit=MAX_COST,
             largest=_largest,
             unit="amplitudes and per-step numbers",

@@ -10,13 +10,14 @@ import eigenvue
 from eigenvue.inputs import Count, Limit
 
 from ..circuit_inputs import (
+    GATE_NUMBERS,
     MAX_COST,
     MAX_QUBITS,
     Gate,
     at_most,
     check_gates,
     largest_circuit,
-    most_steps,
+    most_gates,
     trace_cost,
 )
 
@@ -36,7 +37,7 @@ class Inputs(eigenvue.Inputs):
     """A circuit of one- and two-qubit gates on ``numQubits`` qubits, all starting in |0⟩."""
 
     numQubits: Count(1, MAX_QUBITS) = Field(2, description="How many qubits the register has.")
-    gates: Annotated[list[Gate], at_most(most_steps(1))] = Field(
+    gates: Annotated[list[Gate], at_most(most_gates(1))] = Field(
         default_factory=lambda: list(DEFAULT_GATES),
         min_length=1,
         description="The circuit, applied in order; two-qubit gates list [control, target].",
@@ -50,7 +51,9 @@ class Inputs(eigenvue.Inputs):
         lambda inputs: check_gates(inputs.gates, inputs.numQubits, "gates"),
         Limit(
             input="gates",
-            cost=lambda inputs: trace_cost(len(inputs.gates) + 1, inputs.numQubits),
+            cost=lambda inputs: trace_cost(
+                len(inputs.gates) + 1, inputs.numQubits, GATE_NUMBERS * len(inputs.gates)
+            ),
             limit=MAX_COST,
             largest=lambda inputs: largest_circuit(inputs.numQubits),
             unit="amplitudes and per-step numbers",

@@ -18,7 +18,7 @@ from ..circuit_inputs import (
     at_most,
     check_gates,
     largest_circuit,
-    most_steps,
+    most_gates,
     trace_cost,
 )
 
@@ -69,11 +69,11 @@ class Inputs(eigenvue.Inputs):
     """A register prepared by a circuit, then measured qubit by qubit with chosen outcomes."""
 
     numQubits: Count(1, MAX_QUBITS) = Field(2, description="How many qubits the register has.")
-    preparationGates: Annotated[list[Gate], at_most(most_steps(1))] = Field(
+    preparationGates: Annotated[list[Gate], at_most(most_gates(1, echoed=False))] = Field(
         default_factory=lambda: [Gate(gate="H", qubits=[0]), Gate(gate="CNOT", qubits=[0, 1])],
         description="The circuit that prepares the state from |0…0⟩.",
     )
-    measurements: Annotated[list[Measurement], at_most(most_steps(1))] = Field(
+    measurements: Annotated[list[Measurement], at_most(most_gates(1, echoed=False))] = Field(
         default_factory=lambda: [Measurement(qubit=0, outcome=0), Measurement(qubit=1, outcome=0)],
         min_length=1,
         description="The measurements in order, each {qubit, outcome} with the outcome chosen.",
@@ -90,7 +90,9 @@ class Inputs(eigenvue.Inputs):
             input="preparationGates",
             cost=lambda inputs: trace_cost(_steps(inputs), inputs.numQubits),
             limit=MAX_COST,
-            largest=lambda inputs: largest_circuit(inputs.numQubits, 1 + len(inputs.measurements)),
+            largest=lambda inputs: largest_circuit(
+                inputs.numQubits, 1 + len(inputs.measurements), echoed=False
+            ),
             unit="amplitudes and per-step numbers",
         ),
         _outcomes_possible,

@@ -30,7 +30,7 @@ REFUSALS = [
     ({"numQubits": 0, "targets": [0]}, "numQubits"),
     ({"numQubits": 13, "targets": [0]}, "numQubits"),
     ({"numQubits": 2, "targets": [3], "iterations": -1}, "iterations"),
-    ({"numQubits": 12, "targets": [3], "iterations": 100}, "iterations"),
+    ({"numQubits": 12, "targets": [3], "iterations": 200}, "iterations"),
     ({"numQubits": 2, "targets": [3], "shots": True}, "shots"),
 ]
 

@@ -51,7 +51,7 @@ REFUSALS = [
     (
         {
             "numQubits": 12,
-            "preparationGates": [{"gate": "H", "qubits": [0]}] * 199,
+            "preparationGates": [{"gate": "H", "qubits": [0]}] * 240,
             "measurements": [{"qubit": 0, "outcome": 0}] * 2,
         },
         "preparationGates",
