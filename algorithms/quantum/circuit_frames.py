@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 import eigenvue.drawing
 from eigenvue.drawing.parts import AmplitudesPart, CircuitPart
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import SubFigure
 
     from eigenvue.drawing import Theme
-    from eigenvue.step import Trace
+    from eigenvue.step import Step, Trace
 
 
 def gate_operations(gates: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -84,3 +86,11 @@ class CircuitDiagram(eigenvue.drawing.Diagram):
             self.fig.add_subplot(grid[1, 0]), self.theme, labels, title=amplitude_title
         )
         return self.fig.add_subplot(grid[1, 1]) if side else None
+
+    def changed(self, step: Step) -> list[int]:
+        """The basis states whose amplitude this step changed (outlined in the frame)."""
+        if step.index == 0:
+            return []
+        now = np.asarray(step.state["stateVector"])
+        before = np.asarray(self.trace[step.index - 1].state["stateVector"])
+        return np.flatnonzero(np.abs(now - before) > 1e-12).tolist()

@@ -71,10 +71,7 @@ class Diagram(CircuitDiagram):
         )
         self.circuit.update(at)
         psi = np.asarray(state["stateVector"])
-        changed: list[int] = []
-        if step.index > 0:
-            before = np.asarray(self.trace[step.index - 1].state["stateVector"])
-            changed = np.flatnonzero(np.abs(psi - before) > 1e-12).tolist()
+        changed = self.changed(step)
         self.amplitudes.update(
             psi,
             probabilities=state["probabilities"],

@@ -82,6 +82,7 @@ class Diagram(CircuitDiagram):
         self.amplitudes.update(
             psi,
             probabilities=state["probabilities"],
+            highlight=self.changed(step),
             note=f"m0 m1 = {' '.join(bits)}" if bits else None,
         )
         label = state["originalLabel"]

@@ -50,7 +50,8 @@ class Diagram(CircuitDiagram):
         psi = np.asarray(state["stateVector"])
         probs = np.asarray(state["probabilities"])
         measuring = "measuredQubit" in state
-        kept = np.flatnonzero(probs > 0).tolist() if measuring else []
+        # A measurement outlines the states it keeps; a gate, the states it changed.
+        kept = np.flatnonzero(probs > 0).tolist() if measuring else self.changed(step)
         bits = "".join(str(b) for b in state["classicalBits"])
         note = f"classical bits: {bits}" if bits else None
         counts = state.get("counts")

@@ -111,6 +111,19 @@ def test_twelve_qubits_and_two_hundred_gates_agree_with_qiskit():
     np.testing.assert_allclose(as_complex(final["stateVector"]), statevector(n, gates), atol=1e-10)
 
 
+@settings(max_examples=30, deadline=None)
+@given(circuits(max_qubits=1, max_gates=8))
+def test_a_single_qubits_bloch_vector_is_its_pauli_expectations(circuit):
+    from qiskit.quantum_info import Pauli, Statevector
+
+    n, gates = circuit
+    steps = eigenvue.steps(ID, {"numQubits": n, "gates": gates})
+    for k, step in enumerate(steps):
+        psi = Statevector(statevector(1, gates[:k]))
+        expected = [psi.expectation_value(Pauli(p)).real for p in "XYZ"]
+        np.testing.assert_allclose(step["state"]["blochVector"], expected, atol=1e-12)
+
+
 def test_basis_labels_put_qubit_zero_on_the_left():
     state = eigenvue.steps(ID, {"numQubits": 3, "gates": [{"gate": "X", "qubits": [0]}]})[-1][
         "state"
