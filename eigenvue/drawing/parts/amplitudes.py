@@ -119,7 +119,7 @@ class AmplitudesPart:
         x = np.arange(k, dtype=float)
         ax.set_xlim(-0.6, k - 0.4)
         # The compact view's heat strip of every state sits above the bars.
-        ax.set_ylim(0.0, ymax * (1.5 if self.compact else 1.16))
+        ax.set_ylim(0.0, ymax * (1.5 if self.compact else 1.28))
         ax.set_yticks([0, ymax / 2, ymax])
         ax.set_yticklabels([number(0), number(ymax / 2, 2), number(ymax, 2)], fontsize=8)
         for side in ("top", "right"):
