@@ -101,6 +101,7 @@ class ArrayDiagram(eigenvue.drawing.Diagram):
             style=self.style,
             value_range=value_range(values),
             done_label=self.done_label,
+            labels=None if values else [""],
         )
         self.counter_line = Counters(fig, theme, self.counters)
 
@@ -115,7 +116,10 @@ class ArrayDiagram(eigenvue.drawing.Diagram):
 
     def update(self, step: Step) -> None:
         """Draw the array with the step's marks and the counters."""
-        self.array.update(self.values(step), **self.marks(step))
+        marks = self.marks(step)
+        if not len(step.state["array"]):
+            marks["title"] = "the array is empty"
+        self.array.update(self.values(step), **marks)
         before = self.trace[step.index - 1].state if step.index > 0 else None
         self.counter_line.update(step.state, before)
 
