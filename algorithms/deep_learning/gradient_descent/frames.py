@@ -3,9 +3,9 @@
 Left, the contours of f(x, y) = x² + 3y² (from :mod:`.surface`) at equal
 scale on both axes, so the gradient meets every contour at a right angle;
 on them the path so far, the step just taken, and an arrow along −∇f at the
-current point. Right, the loss at every step so far (on a log scale when it
-spans decades) and the numbers of this step: θ, f(θ), ∇f and the
-optimizer's state.
+current point. Right, the loss at every step so far
+(:class:`~eigenvue.drawing.parts.CurvePart`, the whole run dashed behind it)
+and the numbers of this step: θ, f(θ), ∇f and the optimizer's state.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Affine2D
 
 import eigenvue.drawing
+from eigenvue.drawing.parts import CurvePart
 from eigenvue.text import coordinates, number
 
 from . import surface
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 #: Up to this many steps every point of the path gets a marker.
 MAX_MARKED_POINTS = 60
-#: The loss axis turns logarithmic when the loss spans more than this factor.
-LOG_SPAN = 100.0
 #: The −∇f arrow's length, as a fraction of the map's width (its direction is what matters).
 ARROW_SHARE = 0.16
 #: Samples per axis of the contour grid.
@@ -181,19 +180,17 @@ class Diagram(eigenvue.drawing.Diagram):
         )
 
     def _build_loss_curve(self) -> None:
-        theme, ax = self.theme, self.loss_ax
         steps = np.arange(len(self.losses))
-        positive = self.losses[self.losses > 0]
-        log = positive.size == self.losses.size and positive.max() / positive.min() > LOG_SPAN
-        if log:
-            ax.set_yscale("log")
-        ax.plot(steps, self.losses, color=theme.muted, lw=1.0, alpha=0.35)
-        (self.loss_line,) = ax.plot([], [], color=theme.forward, lw=1.8)
-        (self.loss_point,) = ax.plot([], [], "o", ms=7, color=theme.highlight, mec=theme.text)
-        ax.set_xlim(-0.02 * steps[-1] - 0.5, steps[-1] * 1.02 + 0.5)
-        ax.set_xlabel("step t")
-        ax.set_title("loss f(θ)" + (" (log scale)" if log else ""), fontsize=10)
-        ax.grid(alpha=0.4)
+        self.loss_curve = CurvePart(
+            self.loss_ax,
+            self.theme,
+            {"f(θ)": "forward"},
+            x_range=(0, steps[-1]),
+            y_values=self.losses,
+            references={"run": (steps, self.losses)},
+            xlabel="step t",
+            title="loss f(θ)",
+        )
 
     def _build_numbers(self) -> None:
         ax = self.text_ax
@@ -246,10 +243,8 @@ class Diagram(eigenvue.drawing.Diagram):
             self.arrow_label.set_ha("left" if tip[0] >= theta[0] else "right")
             self.arrow_label.set_va("bottom" if tip[1] >= theta[1] else "top")
 
-        self.loss_line.set_data(np.arange(t + 1), self.losses[: t + 1])
-        self.loss_point.set_data([t], [state["loss"]])
+        self.loss_curve.update(self.losses[: t + 1], x=np.arange(t + 1))
         grew = t > 0 and self.losses[t] > self.losses[t - 1]
-        self.loss_point.set_color(self.theme.gradient if grew else self.theme.highlight)
 
         lines = [
             f"t     {t}",
