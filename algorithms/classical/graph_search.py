@@ -8,16 +8,17 @@ lists are built once and shared by every step of a trace.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from eigenvue.graph_input import GraphInputs, graph_limit
 from eigenvue.inputs import Limit
 
 #: Largest trace accepted, in ids and numbers held by its steps' changing state
-#: (visited, queue or stack, predecessors, distances). 40 million keeps steps()
-#: under about a second and 250 MB (bench/bench_classical_graphs.py).
-TRACE_LIMIT = 40_000_000
+#: (visited, queue or stack, predecessors, distances), as the searches' cost
+#: bounds count them. Calibrated by bench/bench_classical_graphs.py to keep
+#: steps() under a second and 250 MB.
+TRACE_LIMIT = 8_000_000
 
 
 def drawn_nodes(inputs: GraphInputs) -> list[dict[str, Any]]:
@@ -55,16 +56,14 @@ def path_to(predecessors: Mapping[str, str | None], target: str) -> list[str]:
     return path[::-1]
 
 
-def search_limit(state_per_step: int, steps_per_entry: int = 1) -> Limit:
-    """The trace limit of a search whose steps hold ``state_per_step`` × V changing values.
+def search_limit(cost: Callable[[int, int], float]) -> Limit:
+    """The trace limit of a graph search, blaming ``adjacencyList``.
 
-    A search makes at most one step per node and ``steps_per_entry`` per adjacency
-    entry, plus two; each step holds a few lists of at most V ids (visited,
-    predecessors, the queue) and a container that may hold one entry per
-    adjacency entry.
+    Parameters
+    ----------
+    cost : callable
+        ``cost(nodes, entries)``: an upper bound on the ids and numbers the trace's
+        changing state holds over all its steps (the graph itself is stored once),
+        for a graph of ``nodes`` nodes and ``entries`` adjacency-list entries.
     """
-
-    def cost(nodes: int, entries: int) -> float:
-        return (nodes + steps_per_entry * entries + 2) * (state_per_step * nodes + entries)
-
     return graph_limit(cost, TRACE_LIMIT, unit="ids and numbers in the trace")

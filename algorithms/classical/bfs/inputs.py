@@ -52,5 +52,6 @@ class Inputs(GraphInputs):
         ),
     )
 
-    # Each step holds visited, the queue, its copy in dataStructure and predecessors.
-    rules = (search_limit(state_per_step=4),)
+    # About 2V steps; the V discovering steps each copy visited and predecessors (up to
+    # V ids each), and every step copies the queue (up to V ids).
+    rules = (search_limit(lambda nodes, entries: 4 * nodes * nodes + entries),)

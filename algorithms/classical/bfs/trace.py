@@ -39,6 +39,9 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     seen = {start}
     predecessors: dict[str, str | None] = {start: None}
     queue = deque([start])
+    # The lists the state shows, copied only when they change and shared by the steps
+    # between (a dequeue step shows the same visited list as the step before it).
+    shown_visited, shown_parents = list(visited), dict(predecessors)
 
     goal = f"looking for {target}" if target else "exploring every node it can reach"
     yield Step(
@@ -50,7 +53,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             f"search fans out from {start} one level at a time."
         ),
         lines="init",
-        state={**graph, "visited": list(visited), **_queue_state(queue)},
+        state={**graph, "visited": shown_visited, **_queue_state(queue)},
         visual_actions=[{"type": "visitNode", "nodeId": start, "color": "visited"}],
     )
 
@@ -66,9 +69,9 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             is_terminal=True,
             state={
                 **graph,
-                "visited": list(visited),
+                "visited": shown_visited,
                 "path": [start],
-                "predecessors": dict(predecessors),
+                "predecessors": shown_parents,
             },
             visual_actions=[{"type": "markPath", "nodeIds": [start]}],
         )
@@ -85,7 +88,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 f"{_ids(list(queue))}."
             ),
             lines="dequeue",
-            state={**graph, "visited": list(visited), **_queue_state(queue), "current": current},
+            state={**graph, "visited": shown_visited, **_queue_state(queue), "current": current},
             visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
         )
         for neighbour in inputs.neighbours(current):
@@ -94,6 +97,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             seen.add(neighbour)
             insort(visited, neighbour)
             predecessors[neighbour] = current
+            shown_visited, shown_parents = list(visited), dict(predecessors)
             queue.append(neighbour)
             yield Step(
                 id="visit_neighbor",
@@ -106,11 +110,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 lines="discover",
                 state={
                     **graph,
-                    "visited": list(visited),
+                    "visited": shown_visited,
                     **_queue_state(queue),
                     "current": current,
                     "neighbor": neighbour,
-                    "predecessors": dict(predecessors),
+                    "predecessors": shown_parents,
                 },
                 visual_actions=[
                     {"type": "highlightEdge", "from": current, "to": neighbour, "color": "tree"},
@@ -133,9 +137,9 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     is_terminal=True,
                     state={
                         **graph,
-                        "visited": list(visited),
+                        "visited": shown_visited,
                         "path": path,
-                        "predecessors": dict(predecessors),
+                        "predecessors": shown_parents,
                     },
                     visual_actions=[{"type": "markPath", "nodeIds": path}],
                 )
@@ -152,7 +156,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": list(visited)},
+            state={**graph, "visited": shown_visited},
             visual_actions=[
                 {"type": "showMessage", "text": f"{target} unreachable", "messageType": "warning"}
             ],
@@ -167,7 +171,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": list(visited)},
+            state={**graph, "visited": shown_visited},
             visual_actions=[
                 {"type": "showMessage", "text": f"Visited {reached}", "messageType": "success"}
             ],

@@ -53,6 +53,6 @@ class Inputs(GraphInputs):
         ),
     )
 
-    # Each step holds visited, predecessors and the stack twice (state and dataStructure);
-    # the stack may hold one entry per adjacency entry, which search_limit counts.
-    rules = (search_limit(state_per_step=4),)
+    # Up to 2V steps: a visit copies visited and predecessors (up to V ids each), and
+    # every step copies the stack, which can hold an entry per adjacency entry.
+    rules = (search_limit(lambda nodes, entries: 2 * nodes * (nodes + entries) + entries),)

@@ -44,6 +44,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     done: set[str] = set()
     predecessors: dict[str, str | None] = {start: None}
     stack = [start]
+    # The visited list and predecessors the state shows, copied only after they change
+    # and shared by the steps between.
+    shown_visited: list[str] = []
+    shown_parents = dict(predecessors)
+    pushed_since = False  # whether predecessors changed since shown_parents was copied
 
     goal = f"looking for {target}" if target else "exploring every node it can reach"
     yield Step(
@@ -55,7 +60,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "as it can before it backs up."
         ),
         lines="init",
-        state={**graph, "visited": [], **_stack_state(stack)},
+        state={**graph, "visited": shown_visited, **_stack_state(stack)},
     )
 
     while stack:
@@ -64,6 +69,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             continue  # an older entry of a node reached meanwhile: skipped without a step
         done.add(current)
         insort(visited, current)
+        shown_visited = list(visited)
+        if pushed_since:
+            shown_parents = dict(predecessors)
+            pushed_since = False
         parent = predecessors[current]
         came = f"reached from {parent}" if parent is not None else "the start"
         yield Step(
@@ -76,10 +85,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             lines="visit",
             state={
                 **graph,
-                "visited": list(visited),
+                "visited": shown_visited,
                 **_stack_state(stack),
                 "current": current,
-                "predecessors": dict(predecessors),
+                "predecessors": shown_parents,
             },
             visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
         )
@@ -98,9 +107,9 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 is_terminal=True,
                 state={
                     **graph,
-                    "visited": list(visited),
+                    "visited": shown_visited,
                     "path": path,
-                    "predecessors": dict(predecessors),
+                    "predecessors": shown_parents,
                 },
                 visual_actions=[{"type": "markPath", "nodeIds": path}],
             )
@@ -111,6 +120,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 predecessors[neighbour] = current
                 stack.append(neighbour)
                 pushed.append(neighbour)
+                pushed_since = True
         if pushed:
             yield Step(
                 id="push_neighbors",
@@ -123,7 +133,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 lines="push",
                 state={
                     **graph,
-                    "visited": list(visited),
+                    "visited": shown_visited,
                     **_stack_state(stack),
                     "current": current,
                 },
@@ -144,7 +154,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": list(visited)},
+            state={**graph, "visited": shown_visited},
         )
     else:
         yield Step(
@@ -155,5 +165,5 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": list(visited)},
+            state={**graph, "visited": shown_visited},
         )

@@ -64,6 +64,9 @@ class Inputs(GraphInputs):
         ),
     )
 
-    # Each step holds visited, distances, parents and the priority queue (which may hold
-    # an entry per adjacency entry); an entry may take a relax and an update step.
-    rules = (nonnegative_weights(), search_limit(state_per_step=4, steps_per_entry=2))
+    # Up to V + 2E steps: V extractions copy visited (up to V ids); up to E updates copy
+    # the distances and parents (V each); both copy the queue (up to E entries).
+    rules = (
+        nonnegative_weights(),
+        search_limit(lambda v, e: v * v + 2 * v * e + (v + e) * e),
+    )

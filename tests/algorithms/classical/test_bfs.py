@@ -29,6 +29,12 @@ DEVIATIONS: dict[str, str] = {
     EMPTY_POSITIONS: "test_a_case_recorded_with_empty_positions_matches_when_laid_out",
 }
 
+#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
+#: never merged with its defaults): the default layout and target belong to the default graph.
+FALLBACKS: dict[str, str] = {
+    "positions": "left out, the given graph is laid out automatically",
+    "targetNode": "left out, there is no target: the search explores every node it reaches",
+}
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 CHAIN = {str(i): [str(j) for j in (i - 1, i + 1) if 0 <= j < 5000] for i in range(5000)}
 

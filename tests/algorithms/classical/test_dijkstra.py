@@ -27,6 +27,12 @@ DEVIATIONS: dict[str, str] = {
     name: "test_cases_recorded_with_empty_positions_match_when_laid_out" for name in LAID_OUT
 }
 
+#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
+#: never merged with its defaults): the default layout and target belong to the default graph.
+FALLBACKS: dict[str, str] = {
+    "positions": "left out, the given graph is laid out automatically",
+    "targetNode": "left out, there is no target: the search explores every node it reaches",
+}
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 NEGATIVE = {"A": [{"to": "B", "weight": -1}], "B": [{"to": "A", "weight": -1}]}
 
