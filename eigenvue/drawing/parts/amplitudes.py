@@ -24,6 +24,8 @@ from eigenvue.text import number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.image import AxesImage
+    from matplotlib.text import Text
 
     from eigenvue.drawing.theme import Theme
 
@@ -33,6 +35,17 @@ COMPACT_ABOVE = 32
 TOP = 16
 #: A probability below this draws no phase colour (the phase of ~0 means nothing).
 NEGLIGIBLE = 1e-9
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 0.5, 0.2, 0.1, 0.05, … that is at least ``value`` (at most 1)."""
+    top = 1.0
+    for _ in range(12):
+        for factor in (0.5, 0.4, 0.5):  # 1 → 0.5 → 0.2 → 0.1 → 0.05 …
+            if top * factor < value:
+                return top
+            top *= factor
+    return top
 
 
 def phase_cmap(theme: Theme) -> Colormap:
@@ -118,13 +131,12 @@ class AmplitudesPart:
         k = self.slots
         x = np.arange(k, dtype=float)
         ax.set_xlim(-0.6, k - 0.4)
-        # The compact view's heat strip of every state sits above the bars.
-        ax.set_ylim(0.0, ymax * (1.5 if self.compact else 1.28))
-        ax.set_yticks([0, ymax / 2, ymax])
-        ax.set_yticklabels([number(0), number(ymax / 2, 2), number(ymax, 2)], fontsize=8)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.spines["left"].set_bounds(0, ymax)
+        self.strip: AxesImage | None = None
+        self.strip_caption: Text | None = None
+        self._scale = 0.0
+        self._set_scale(ymax)
         ax.tick_params(axis="x", length=0)
         ax.set_ylabel("probability", fontsize=9, color=theme.muted)
         width = self._width = 0.38
@@ -189,21 +201,19 @@ class AmplitudesPart:
             fontsize=8.5,
             color=theme.muted,
         )
-        self.strip = None
         if self.compact:
-            # Every basis state as a thin column, in index order, below the bars.
+            # Every basis state as a thin column, in index order, above the bars.
             self.strip = ax.imshow(
                 np.zeros((1, self.size)),
                 cmap=theme.sequential,
-                norm=Normalize(0, ymax),
+                norm=Normalize(0, 1),
                 aspect="auto",
-                extent=(-0.6, k - 0.4, ymax * 1.22, ymax * 1.36),
                 interpolation="nearest",
                 zorder=2,
             )
-            ax.text(
+            self.strip_caption = ax.text(
                 -0.6,
-                ymax * 1.37,
+                0,
                 f"all {self.size:,} states in index order (bright: likely); "
                 f"bars: the {self.slots} likeliest",
                 ha="left",
@@ -211,7 +221,24 @@ class AmplitudesPart:
                 fontsize=7.5,
                 color=theme.muted,
             )
+            self._scale = 0.0
+            self._set_scale(ymax)
         self._build_legend(legend_ax)
+
+    def _set_scale(self, ymax: float) -> None:
+        """Put the probability axis' top at ``ymax`` (the compact view's strip moves with it)."""
+        if ymax == self._scale:
+            return
+        self._scale = ymax
+        ax = self.ax
+        # The compact view's heat strip of every state sits above the bars.
+        ax.set_ylim(0.0, ymax * (1.5 if self.compact else 1.28))
+        ax.set_yticks([0, ymax / 2, ymax])
+        ax.set_yticklabels([number(0), number(ymax / 2, 2), number(ymax, 2)], fontsize=8)
+        ax.spines["left"].set_bounds(0, ymax)
+        if self.strip is not None and self.strip_caption is not None:
+            self.strip.set_extent((-0.6, self.slots - 0.4, ymax * 1.22, ymax * 1.36))
+            self.strip_caption.set_y(ymax * 1.37)
 
     def _label_rotation(self) -> float:
         width_px, _ = axes_px(self.ax)
@@ -288,6 +315,11 @@ class AmplitudesPart:
         if counts is not None:
             c = np.asarray(counts, dtype=float)
             freq = c / max(c.sum(), 1.0)
+        if self.compact:
+            # Thousands of states share the probability: a fixed axis to 1 would flatten
+            # every bar, so the compact view's axis follows the likeliest state (ticks say so).
+            most = max(float(p.max()), float(freq.max()) if freq is not None else 0.0)
+            self._set_scale(_nice_ceiling(most))
         k = len(shown)
         star_x, star_y = [], []
         for slot, (bar, sampled, value) in enumerate(zip(self.bars, self.sampled, self.values)):
