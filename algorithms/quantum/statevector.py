@@ -120,7 +120,9 @@ def apply_matrix(psi: np.ndarray, gate: np.ndarray, qubits: Sequence[int]) -> np
     return np.moveaxis(out, list(range(k)), list(qubits)).reshape(-1)
 
 
-def apply(psi: np.ndarray, name: str, qubits: Sequence[int], angle: float | None = None):
+def apply(
+    psi: np.ndarray, name: str, qubits: Sequence[int], angle: float | None = None
+) -> np.ndarray:
     """A new state: the gate called ``name`` applied to ``qubits``."""
     return apply_matrix(psi, matrix(name, angle), qubits)
 
@@ -140,11 +142,6 @@ def probabilities(psi: np.ndarray) -> np.ndarray:
 def norm_squared(psi: np.ndarray) -> float:
     """``Σ |a_k|²``."""
     return float(np.sum(probabilities(psi)))
-
-
-def is_normalised(psi: np.ndarray) -> bool:
-    """Whether ``Σ |a_k|²`` is 1 within :data:`NORM_TOLERANCE`."""
-    return abs(norm_squared(psi) - 1.0) <= NORM_TOLERANCE
 
 
 def check_normalised(psi: np.ndarray, context: str) -> None:
