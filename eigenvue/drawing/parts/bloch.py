@@ -123,7 +123,7 @@ class BlochPart:
             color=theme.forward,
             zorder=8,
             ha="left",
-            va="bottom",
+            va="center",
         )
         self.caption = ax.text(
             0.5,
@@ -241,10 +241,10 @@ class BlochPart:
         self.shadow.set_data([0, gx], [0, gy])
         self.drop.set_data([gx, x], [gy, y])
         self.label.set_text(label or "")
-        self.label.set_position((x + 0.06, y + 0.04))
-        self.label.set_horizontalalignment("left" if x >= -0.2 else "right")
-        if self.label.get_horizontalalignment() == "right":
-            self.label.set_position((x - 0.06, y + 0.04))
+        # Beside the tip, on the outer side, clear of the ket written at an axis end.
+        right = x >= -0.05
+        self.label.set_position((x + 0.1 if right else x - 0.1, y))
+        self.label.set_horizontalalignment("left" if right else "right")
         earlier = np.array([self.project(p)[:2] for p in trail]).reshape(-1, 2)
         self.trail_dots.set_offsets(earlier)
         path = np.vstack([earlier, [[x, y]]]) if len(earlier) else np.empty((0, 2))
