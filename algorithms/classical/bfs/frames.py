@@ -30,7 +30,11 @@ class Diagram(GraphSearchDiagram):
         self.graph.update(
             self.node_states(state, set(queue), path),
             edge_states=edges,
-            title=f"visited {len(state['visited'])} of {len(state['nodes'])} nodes",
+            title=(
+                f"visited {len(state['visited'])} of {len(state['nodes'])} nodes · "
+                f"{state['edgesExamined']} edges examined · "
+                f"{state['queueOperations']} queue operations"
+            ),
         )
         self.strip.update(
             queue,

@@ -42,6 +42,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     # The lists the state shows, copied only when they change and shared by the steps
     # between (a dequeue step shows the same visited list as the step before it).
     shown_visited, shown_parents = list(visited), dict(predecessors)
+    # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and
+    # enqueue and dequeue operations. Both are at most V + E: BFS is linear.
+    examined, operations = 0, 1
+
+    def base() -> dict[str, Any]:
+        return {**graph, "edgesExamined": examined, "queueOperations": operations}
 
     goal = f"looking for {target}" if target else "exploring every node it can reach"
     yield Step(
@@ -53,7 +59,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             f"search fans out from {start} one level at a time."
         ),
         lines="init",
-        state={**graph, "visited": shown_visited, **_queue_state(queue)},
+        state={**base(), "visited": shown_visited, **_queue_state(queue)},
         visual_actions=[{"type": "visitNode", "nodeId": start, "color": "visited"}],
     )
 
@@ -68,7 +74,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             lines="start_is_target",
             is_terminal=True,
             state={
-                **graph,
+                **base(),
                 "visited": shown_visited,
                 "path": [start],
                 "predecessors": shown_parents,
@@ -79,6 +85,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
 
     while queue:
         current = queue.popleft()
+        operations += 1
         yield Step(
             id="dequeue",
             title=f"Take {current} from the queue",
@@ -88,10 +95,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 f"{_ids(list(queue))}."
             ),
             lines="dequeue",
-            state={**graph, "visited": shown_visited, **_queue_state(queue), "current": current},
+            state={**base(), "visited": shown_visited, **_queue_state(queue), "current": current},
             visual_actions=[{"type": "setCurrentNode", "nodeId": current}],
         )
         for neighbour in inputs.neighbours(current):
+            examined += 1
             if neighbour in seen:
                 continue
             seen.add(neighbour)
@@ -99,6 +107,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             predecessors[neighbour] = current
             shown_visited, shown_parents = list(visited), dict(predecessors)
             queue.append(neighbour)
+            operations += 1
             yield Step(
                 id="visit_neighbor",
                 title=f"Discover {neighbour}",
@@ -109,7 +118,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 ),
                 lines="discover",
                 state={
-                    **graph,
+                    **base(),
                     "visited": shown_visited,
                     **_queue_state(queue),
                     "current": current,
@@ -136,7 +145,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     lines="found",
                     is_terminal=True,
                     state={
-                        **graph,
+                        **base(),
                         "visited": shown_visited,
                         "path": path,
                         "predecessors": shown_parents,
@@ -156,7 +165,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": shown_visited},
+            state={**base(), "visited": shown_visited},
             visual_actions=[
                 {"type": "showMessage", "text": f"{target} unreachable", "messageType": "warning"}
             ],
@@ -171,7 +180,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": shown_visited},
+            state={**base(), "visited": shown_visited},
             visual_actions=[
                 {"type": "showMessage", "text": f"Visited {reached}", "messageType": "success"}
             ],

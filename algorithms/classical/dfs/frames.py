@@ -33,7 +33,11 @@ class Diagram(GraphSearchDiagram):
         self.graph.update(
             self.node_states(state, set(stack) - visited, path),
             edge_states=edges,
-            title=f"visited {len(visited)} of {len(state['nodes'])} nodes",
+            title=(
+                f"visited {len(visited)} of {len(state['nodes'])} nodes · "
+                f"{state['edgesExamined']} edges examined · "
+                f"{state['stackOperations']} stack operations"
+            ),
         )
         self.strip.update(
             stack,

@@ -49,6 +49,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     shown_visited: list[str] = []
     shown_parents = dict(predecessors)
     pushed_since = False  # whether predecessors changed since shown_parents was copied
+    # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and pushes
+    # and pops (stale entries included). Both are at most V + E: DFS is linear.
+    examined, operations = 0, 1
+
+    def base() -> dict[str, Any]:
+        return {**graph, "edgesExamined": examined, "stackOperations": operations}
 
     goal = f"looking for {target}" if target else "exploring every node it can reach"
     yield Step(
@@ -60,11 +66,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "as it can before it backs up."
         ),
         lines="init",
-        state={**graph, "visited": shown_visited, **_stack_state(stack)},
+        state={**base(), "visited": shown_visited, **_stack_state(stack)},
     )
 
     while stack:
         current = stack.pop()
+        operations += 1
         if current in done:
             continue  # an older entry of a node reached meanwhile: skipped without a step
         done.add(current)
@@ -84,7 +91,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="visit",
             state={
-                **graph,
+                **base(),
                 "visited": shown_visited,
                 **_stack_state(stack),
                 "current": current,
@@ -106,7 +113,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 lines="found",
                 is_terminal=True,
                 state={
-                    **graph,
+                    **base(),
                     "visited": shown_visited,
                     "path": path,
                     "predecessors": shown_parents,
@@ -116,9 +123,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             return
         pushed = []
         for neighbour in sorted(inputs.neighbours(current), reverse=True):
+            examined += 1
             if neighbour not in done:
                 predecessors[neighbour] = current
                 stack.append(neighbour)
+                operations += 1
                 pushed.append(neighbour)
                 pushed_since = True
         if pushed:
@@ -132,7 +141,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 ),
                 lines="push",
                 state={
-                    **graph,
+                    **base(),
                     "visited": shown_visited,
                     **_stack_state(stack),
                     "current": current,
@@ -154,7 +163,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": shown_visited},
+            state={**base(), "visited": shown_visited},
         )
     else:
         yield Step(
@@ -165,5 +174,5 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**graph, "visited": shown_visited},
+            state={**base(), "visited": shown_visited},
         )

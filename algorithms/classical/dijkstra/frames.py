@@ -65,7 +65,10 @@ class Diagram(GraphSearchDiagram):
             self.node_states(state, waiting, path),
             node_notes={node: _distance(d) for node, d in distances.items()},
             edge_states=edges,
-            title=f"settled {len(settled)} of {len(distances)} nodes · distance beside each node",
+            title=(
+                f"settled {len(settled)} of {len(distances)} nodes · {state['edgesExamined']} "
+                f"edges examined · {state['queueOperations']} queue operations"
+            ),
         )
         self.strip.update(queue, added=added, removed=removed)
         # A long table starts with the nodes this step is about, then goes by id.

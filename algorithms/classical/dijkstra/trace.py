@@ -7,7 +7,8 @@ keeps stale entries (a node queued again with a smaller distance keeps its old
 entry) and breaks ties by insertion order; stale entries are dropped silently
 when they come out. Beyond Eigenvue's state each step carries the queue as
 ``priorityQueue`` (``[id, distance]`` pairs, smallest first) and the current
-``parents``, so that every frame can draw them.
+``parents``, so that every frame can draw them, and the cost so far:
+``edgesExamined`` and ``queueOperations``.
 """
 
 from __future__ import annotations
@@ -43,11 +44,16 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     # C's %g, the (node, distance) pair), each entry's texts made once.
     queue: list[tuple[float, int, str, str, tuple[str, float]]] = []
     inserted = 0
+    # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and queue
+    # inserts and extractions (stale entries included), each at most V + E; with a
+    # binary heap each queue operation costs O(log V).
+    examined, operations = 0, 0
 
     def push(node: str, d: float) -> None:
-        nonlocal inserted
+        nonlocal inserted, operations
         insort(queue, (d, inserted, node, f"{node}:{d:g}", (node, d)))
         inserted += 1
+        operations += 1
 
     push(start, 0)
 
@@ -76,6 +82,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             **more,
             "priorityQueue": snap["priorityQueue"],
             "parents": snap["parents"],
+            "edgesExamined": examined,
+            "queueOperations": operations,
         }
 
     goal = f"the shortest route to {target}" if target else "the distance of every node"
@@ -93,6 +101,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
 
     while queue:
         d, _, current, _, _ = queue.pop(0)
+        operations += 1
         stale.add("queue")
         if current in settled:
             continue  # a stale entry: the node was settled with a smaller distance
@@ -130,6 +139,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             )
             return
         for neighbour, weight in inputs.weighted_neighbours(current):
+            examined += 1
             if neighbour in settled:
                 continue
             new = dist[current] + weight

@@ -37,6 +37,7 @@ FALLBACKS: dict[str, str] = {
     "targetNode": "left out, there is no target: the search explores every node it reaches",
 }
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
+EXTRA = tuple(eigenvue.get_algorithm(ID).meta.extra_state)  # our keys beyond Eigenvue's
 
 REFUSALS: list[tuple[dict, str]] = [
     ({"adjacencyList": {"A": ["B"], "B": ["A", "Q"]}}, "adjacencyList.B[1]"),
@@ -99,7 +100,7 @@ def test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped():
             case["inputs"]["positions"] = {}
             assert_matches_but_for_the_layout(ID, case)
         else:
-            assert_matches_reference(run(case["inputs"]), case["steps"])
+            assert_matches_reference(run(case["inputs"]), case["steps"], EXTRA)
 
 
 def test_a_case_recorded_with_empty_positions_matches_when_laid_out():
@@ -168,11 +169,32 @@ def test_the_stack_is_last_in_first_out(adjacency):
         assert state["stack"] == stack == state["dataStructure"]["items"]
 
 
-def test_hand_worked_default_walk():
+def test_hand_worked_default_walk_and_cost():
     # A → B → D (dead end), back to B → E → F.
     steps = run(None)
     assert visits(steps) == ["A", "B", "D", "E", "F"]
     assert steps[-1]["state"]["path"] == ["A", "B", "E", "F"]
+    # Entries looked at: A's 2, B's 3, D's 1, E's 2 (F is the target). Pushes: A, then C
+    # and B, E and D, F (6); pops: A, B, D, E, F (5).
+    assert steps[-1]["state"]["edgesExamined"] == 8
+    assert steps[-1]["state"]["stackOperations"] == 11
+
+
+@settings(max_examples=80, deadline=None)
+@given(adjacency=graphs(), data=st.data())
+def test_a_full_search_reads_each_reachable_list_once_and_pops_every_push(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start})
+    reachable = {start} | nx.descendants(digraph(adjacency), start)
+    final = steps[-1]["state"]
+    assert final["edgesExamined"] == sum(len(adjacency[node]) for node in reachable)
+    pushes = 1 + sum(
+        len(s["state"]["stack"]) - len(before["state"]["stack"])
+        for before, s in zip(steps, steps[1:])
+        if s["id"] == "push_neighbors"
+    )
+    assert final["stackOperations"] == 2 * pushes  # each entry pushed once and popped once
+    assert pushes <= 1 + final["edgesExamined"]
 
 
 def test_a_too_large_graph_is_refused_with_the_limit_and_the_largest_that_fits():

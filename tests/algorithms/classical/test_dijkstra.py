@@ -191,6 +191,23 @@ def test_hand_worked_default():
     steps = run(None)
     assert extracted(steps) == [("A", 0), ("C", 2), ("B", 3), ("D", 8), ("E", 10)]
     assert steps[-1]["state"]["path"] == ["A", "C", "B", "D", "E"]
+    # Entries looked at: A's 2, C's 4, B's 3, D's 3. Inserts: A, B, C, B, D, E, D, E (8);
+    # extractions: A, C, B, the stale B:4, D, the stale D:10, E (7).
+    assert steps[-1]["state"]["edgesExamined"] == 12
+    assert steps[-1]["state"]["queueOperations"] == 15
+
+
+@settings(max_examples=80, deadline=None)
+@given(adjacency=graphs(weighted=True), data=st.data())
+def test_a_full_run_reads_each_reachable_list_once_and_extracts_every_insert(adjacency, data):
+    start = data.draw(st.sampled_from(sorted(adjacency)))
+    steps = run({"adjacencyList": adjacency, "startNode": start})
+    reachable = {start} | nx.descendants(digraph(adjacency), start)
+    final = steps[-1]["state"]
+    assert final["edgesExamined"] == sum(len(adjacency[node]) for node in reachable)
+    inserts = 1 + sum(s["id"] == "distance_updated" for s in steps)
+    assert final["queueOperations"] == 2 * inserts
+    assert inserts <= 1 + final["edgesExamined"]
 
 
 def test_fractional_weights_add_up():
