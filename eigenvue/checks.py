@@ -8,8 +8,10 @@ For each registered algorithm (or the ones asked for):
   one terminal step and it is the last, highlighted pseudocode lines exist,
   indices run 0, 1, 2, …, the state is JSON-serialisable (``steps()`` works),
   and a second run gives the identical steps;
-- a sample of each run's frames (the first, the last, one per phase; every frame
-  with ``all_frames``) draws, in the light and the dark theme;
+- a sample of frames draws: the first and the last step of each run, and the first
+  step of each phase, of the defaults in the light and the dark theme and of each
+  example in the light theme (every frame of every run in both themes with
+  ``all_frames``);
 - related and prerequisite ids name algorithms of the catalogue (an unknown id
   is a warning, not a failure, while the catalogue is being filled in).
 
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
 
 Status = Literal["pass", "fail", "warn"]
 THEMES = ("light", "dark")
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 #: Printed after a report that holds unknown-id warnings.
 UNKNOWN_IDS_NOTE = (
@@ -197,7 +198,11 @@ SAMPLE_SIZE = 8
 
 
 def sample_indices(
-    trace: Sequence[Any], meta: Any = None, *, limit: int = SAMPLE_SIZE
+    trace: Sequence[Any],
+    meta: Any = None,
+    *,
+    limit: int = SAMPLE_SIZE,
+    drawn: set[tuple[str, str]] | None = None,
 ) -> list[int]:
     """The steps worth drawing to know that a trace's frames draw: a sample, in order.
 
@@ -214,6 +219,10 @@ def sample_indices(
         The algorithm's metadata, whose ``phases`` group phase-less steps by meaning.
     limit : int
         The largest sample.
+    drawn : set, optional
+        The phases (as this function names them) drawn already, in another run of the
+        same algorithm: their steps are not sampled again, and the phases sampled here
+        are added to the set.
 
     Examples
     --------
@@ -222,22 +231,24 @@ def sample_indices(
     ...          for p in ["init", "loop", "loop", "loop", "done"]]
     >>> sample_indices(steps)
     [0, 1, 4]
+    >>> drawn = set()
+    >>> sample_indices(steps, drawn=drawn), sample_indices(steps, drawn=drawn)
+    ([0, 1, 4], [0, 4])
     """
     n = len(trace)
     if n == 0:
         return []
     chosen = {0, n - 1}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set() if drawn is None else drawn
     for index, step in enumerate(trace):
         if step.phase is not None:
             key = ("phase", step.phase)
         else:
             meaning = meta.meaning(None, step.id) if meta is not None else None
             key = ("meaning", meaning) if meaning else ("id", step.id)
-        if key not in seen:
+        if key not in seen and len(chosen) < limit:
             seen.add(key)
-            if len(chosen) < limit:
-                chosen.add(index)
+            chosen.add(index)
     return sorted(chosen)
 
 
@@ -261,9 +272,10 @@ def check_algorithm(
     known_ids : iterable of str
         The ids of the catalogue, against which related and prerequisite ids are checked.
     frames : bool, default True
-        Draw frames of every run in both themes: a sample (see :func:`sample_indices`).
+        Draw a sample of frames (see :func:`sample_indices`): the defaults' in both
+        themes, each example's in the light theme, each phase once.
     all_frames : bool, default False
-        Draw every frame instead of a sample.
+        Draw every frame of every run in both themes instead.
     source : str
         Where the algorithm comes from, for the report.
     """
@@ -272,10 +284,19 @@ def check_algorithm(
     _check_metadata(algorithm, section)
     runs: list[tuple[str, Any]] = [("defaults", None)]
     runs += [(f"example {e.name!r}", e.inputs) for e in meta.examples]
+    drawn: set[tuple[str, str]] = set()
     for label, inputs in runs:
         trace = _check_run(algorithm, label, inputs, section)
-        if trace is not None and frames:
-            _check_frames(trace, label, section, all_frames=all_frames)
+        if trace is None or not frames:
+            continue
+        if all_frames:
+            _check_frames(trace, label, section, list(range(len(trace))), THEMES)
+        else:
+            # The defaults in both themes; each example in the light theme, at its first and
+            # last step and the first step of each phase no earlier run has drawn.
+            indices = sample_indices(trace, meta, drawn=drawn)
+            themes = THEMES if label == "defaults" else THEMES[:1]
+            _check_frames(trace, label, section, indices, themes)
     _check_links(algorithm, set(known_ids), section)
     return section
 
@@ -390,14 +411,16 @@ def _first_difference(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> str:
     return "same steps, different encoding"
 
 
-def _check_frames(trace: Any, label: str, section: Section, *, all_frames: bool = False) -> None:
+def _check_frames(
+    trace: Any, label: str, section: Section, indices: list[int], themes: Sequence[str]
+) -> None:
+    """Draw the steps ``indices`` of ``trace`` in each theme; record one finding."""
     try:
         from eigenvue.drawing.frame import TeachingFrame
     except ImportError:
         section.add(f"{label} frames", "warn", "not checked: this eigenvue cannot draw frames")
         return
-    indices = list(range(len(trace))) if all_frames else sample_indices(trace, trace.algorithm.meta)
-    for theme in THEMES:
+    for theme in themes:
         # One teaching frame per trace and theme, stepped through as an export does.
         frame = None
         step = indices[0]
@@ -405,9 +428,7 @@ def _check_frames(trace: Any, label: str, section: Section, *, all_frames: bool 
             frame = TeachingFrame(trace, theme)
             for step in indices:
                 frame.show_step(step)
-                if not frame.image("png").startswith(PNG_SIGNATURE):
-                    section.add(f"{label} frames", "fail", f"{theme}, step {step}: not a PNG image")
-                    return
+                frame.rgba()
         except Exception as exc:
             section.add(f"{label} frames", "fail", f"{theme}, step {step}: {_reason(exc)}")
             return
@@ -415,12 +436,12 @@ def _check_frames(trace: Any, label: str, section: Section, *, all_frames: bool 
             if frame is not None:
                 frame.figure.clear()
     note = "" if trace.algorithm.frames_ref else " (no frames.py: text and pseudocode only)"
-    drawn = (
-        f"{len(trace)} frames draw"
-        if len(indices) == len(trace)
-        else f"{len(indices)} of {len(trace)} frames (first, last, one per phase) draw"
-    )
-    section.add(f"{label} frames", "pass", f"{drawn} in light and dark{note}")
+    if len(indices) == len(trace):
+        drawn = f"{len(trace)} frame{'s' if len(trace) != 1 else ''} draw"
+    else:
+        drawn = f"{len(indices)} of {len(trace)} frames (first, last, one per phase) draw"
+    where = " and ".join(themes)
+    section.add(f"{label} frames", "pass", f"{drawn} in {where}{note}")
 
 
 def _check_links(algorithm: Algorithm, known: set[str], section: Section) -> None:
@@ -435,9 +456,46 @@ def _check_links(algorithm: Algorithm, known: set[str], section: Section) -> Non
 
 # -- the whole registry -------------------------------------------------------------------------
 
+_Task = tuple[str, str, bool, bool]
+
+
+def _check_one(task: _Task) -> Section:
+    """Check one registered algorithm: ``(id, source, frames, all_frames)``."""
+    from eigenvue.plugins import get_registry
+
+    algorithm_id, source, frames, all_frames = task
+    algorithms = get_registry().algorithms
+    return check_algorithm(
+        algorithms[algorithm_id],
+        algorithms,
+        frames=frames,
+        all_frames=all_frames,
+        source=source,
+    )
+
+
+def _run_all(tasks: list[_Task], jobs: int | None) -> list[Section]:
+    """Check each algorithm, in forked worker processes when there are several; in order."""
+    import multiprocessing
+    import os
+
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check_one(task) for task in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked, a worker starts with this process's registry, runtime plugins included.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_check_one, tasks))
+
 
 def check(
-    ids: Sequence[str] | None = None, *, frames: bool = True, all_frames: bool = False
+    ids: Sequence[str] | None = None,
+    *,
+    frames: bool = True,
+    all_frames: bool = False,
+    jobs: int | None = None,
 ) -> Report:
     """Check the algorithms with these ids (all when ``None`` or empty), and the plugins.
 
@@ -450,10 +508,14 @@ def check(
     ids : sequence of str, optional
         Algorithm ids; default every registered algorithm.
     frames : bool, default True
-        Draw frames of the defaults and of every example, in both themes: the first,
-        the last and one per phase (see :func:`sample_indices`).
+        Draw a sample of frames: the first and last step of each run and the first of
+        each phase, the defaults in both themes and the examples in the light theme.
     all_frames : bool, default False
-        Draw every frame instead of a sample.
+        Draw every frame of every run in both themes instead.
+    jobs : int, optional
+        Algorithms checked at once, in worker processes; by default one per CPU. The
+        workers are forked, so they see the plugins registered at run time; where
+        processes cannot be forked the algorithms are checked one after another.
     """
     import warnings
 
@@ -483,18 +545,11 @@ def check(
     chosen = (
         [i for i in wanted if i in registry.algorithms] if wanted else sorted(registry.algorithms)
     )
-    for algorithm_id in chosen:
-        algorithm = registry.algorithms[algorithm_id]
-        source = _source(by_name.get(algorithm.plugin or ""))
-        sections.append(
-            check_algorithm(
-                algorithm,
-                registry.algorithms,
-                frames=frames,
-                all_frames=all_frames,
-                source=source,
-            )
-        )
+    tasks = [
+        (i, _source(by_name.get(registry.algorithms[i].plugin or "")), frames, all_frames)
+        for i in chosen
+    ]
+    sections += _run_all(tasks, jobs)
 
     # Last, next to the summary, where they are hard to miss.
     for info in broken:

@@ -61,7 +61,7 @@ def add_commands(sub: Any) -> None:
         description=(
             "Check every algorithm (or the ones named): metadata, quiz answers, the defaults "
             "and every example run, trace invariants, JSON steps, determinism, a sample of frames "
-            "(first, last, one per phase) in both themes, related ids; and report plugins that failed to load. "
+            "(first, last, one per phase; the defaults in both themes), related ids; and report plugins that failed to load. "
             "Exit status 0 when everything holds, 1 otherwise."
         ),
     )
@@ -71,6 +71,13 @@ def add_commands(sub: Any) -> None:
     frames.add_argument("--no-frames", action="store_true", help="skip drawing the frames")
     frames.add_argument(
         "--all-frames", action="store_true", help="draw every frame, not a sample (slower)"
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="algorithms checked at once, in worker processes (default: one per CPU)",
     )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -175,7 +182,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``eigenvue check [ID ...]``: every check; exit 0 only when all hold."""
     from eigenvue.checks import check
 
-    report = check(args.ids, frames=not args.no_frames, all_frames=args.all_frames)
+    report = check(args.ids, frames=not args.no_frames, all_frames=args.all_frames, jobs=args.jobs)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

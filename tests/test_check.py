@@ -344,3 +344,25 @@ def test_json_report_round_trips(register, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True
     assert [f["check"] for f in data["sections"][0]["findings"]] == ["metadata", "defaults"]
+
+
+def test_examples_draw_in_the_light_theme_each_phase_once(fixture_algorithm):
+    (section,) = check([BASE]).sections
+    messages = {f.check: f.message for f in section.findings}
+    # Defaults [3, 1, 2]: start, add ×3, done; the first add is the add phase's frame.
+    assert (
+        messages["defaults frames"]
+        == "3 of 5 frames (first, last, one per phase) draw in light and dark"
+    )
+    # The examples' phases were drawn with the defaults: their first and last steps only.
+    assert messages["example 'Negative values' frames"].startswith("2 of 5 frames")
+    assert messages["example 'Negative values' frames"].endswith("draw in light")
+    assert messages["example 'One value' frames"].startswith("2 of 3 frames")
+
+
+def test_worker_processes_give_the_same_report_in_the_same_order(register):
+    register(_algorithm("check-b", "fine"), _algorithm("check-a", "two_terminal_steps"))
+    ids = ["check-b", BASE, "check-a"]
+    alone = check(ids, frames=False, jobs=1).to_dict()
+    assert check(ids, frames=False, jobs=2).to_dict() == alone
+    assert [s["title"].split(" — ")[0] for s in alone["sections"]] == ids
