@@ -95,6 +95,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             lines=("loop", "oracle"),
             state=state(psi, i, "oracle"),
         )
+        previous = success_probability(psi, targets)
         psi = diffusion(psi)
         sv.check_normalised(psi, f"after diffusion {i}")
         p = success_probability(psi, targets)
@@ -103,16 +104,20 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             id=f"diffusion_{i}",
             title=f"Iteration {i}: diffusion",
             explanation=(
-                "Every amplitude is reflected about the mean, a → 2μ − a: the negative marked "
-                "amplitudes jump far above it. The success probability is now "
-                f"{number(p, 4)} (theory: sin²((2·{i} + 1)θ) = "
-                f"{number(math.sin((2 * i + 1) * theta) ** 2, 4)})."
+                "Every amplitude is reflected about the mean, a → 2μ − a"
                 + (
-                    " Past the optimum, each further iteration turns the state beyond the "
-                    "marked states and the success probability falls."
-                    if over
-                    else ""
+                    ": the marked amplitudes, far below the mean after the oracle, land far "
+                    "above it."
+                    if not over
+                    else ". Past the optimum the rotation overshoots the marked states"
+                    + (
+                        ": the success probability falls."
+                        if p < previous
+                        else ", and after a half turn comes back round towards them."
+                    )
                 )
+                + f" The success probability is now {number(p, 4)} (theory: "
+                f"sin²((2·{i} + 1)θ) = {number(math.sin((2 * i + 1) * theta) ** 2, 4)})."
             ),
             phase="grover_iteration",
             lines=("loop", "mean", "diffusion"),
