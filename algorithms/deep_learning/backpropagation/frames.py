@@ -30,6 +30,12 @@ from typing import Any
 
 import numpy as np
 
+from algorithms.deep_learning.feedforward_network.frames import (
+    TABLE_ROWS,
+    layer_table,
+    more,
+    show_activations,
+)
 from eigenvue.drawing import Diagram as BaseDiagram
 from eigenvue.drawing.parts import CurvePart, NetworkDrawing, TablePanel
 from eigenvue.drawing.theme import blend
@@ -37,8 +43,6 @@ from eigenvue.text import number, short_number
 
 from .charts import BoundaryPanel, NormBars, axes_caption
 
-#: The rows the side table shows; larger layers show their first rows and say how many.
-TABLE_ROWS = 8
 #: The examples a batch's loss table and error chart show (the chart shares the panel).
 BATCH_ROWS = 4
 #: The δ table's rows when the gradient bars share the panel.
@@ -203,12 +207,7 @@ class Diagram(BaseDiagram):
         )
         ax.add_collection(self.gap_lines)
         self.gap_predictions = ax.scatter(
-            np.zeros(rows),
-            np.arange(rows),
-            s=60,
-            color=theme.forward,
-            zorder=3,
-            label="prediction",
+            np.zeros(rows), np.arange(rows), s=60, color=theme.forward, zorder=3, label="prediction"
         )
         self.gap_targets = ax.scatter(
             np.zeros(rows),
@@ -499,19 +498,8 @@ class Diagram(BaseDiagram):
         }.get(kind, self._show_complete)
         show(state)
 
-    def _show_activations(self, activations: list[Any], current: int | None = None) -> None:
-        theme = self.theme
-        for layer in range(len(activations), self.n_layers):
-            self.network.set_neuron_style(layer, face=theme.panel, edge=theme.muted)
-        for layer, values in enumerate(activations):
-            self.network.set_values(layer, _vector(values))
-            tint = 0.38 if layer == current else 0.12
-            self.network.set_neuron_style(
-                layer,
-                face=blend(theme.forward, theme.background, tint),
-                edge=theme.forward if layer == current else theme.text,
-                width=2.6 if layer == current else 1.4,
-            )
+    def _show_activations(self, activations: list[Any], current: int) -> None:
+        show_activations(self.network, self.theme, [_vector(a) for a in activations], current)
 
     def _show_targets(self, state: dict[str, Any], *, emphasis: bool) -> None:
         if not self.target_texts:
@@ -546,7 +534,7 @@ class Diagram(BaseDiagram):
             header=["input neuron", "value"],
             rows=rows,
             column_colors=[None, self.theme.forward],
-            note=self._more(len(x), "inputs")
+            note=more(len(x), "inputs")
             + "The other layers are still empty: the signal has not reached them."
             + self._example_note(),
         )
@@ -566,28 +554,23 @@ class Diagram(BaseDiagram):
             header=["example", *(f"x{i + 1}" for i in range(shown)), "target"],
             rows=rows,
             column_colors=[None, *[self.theme.forward] * shown, self.theme.highlight],
-            note=self._more(self.examples, "examples")
+            note=more(self.examples, "examples")
             + "All of them go through the network at once, as the rows of one batch; "
             "the loss will be their mean." + self._example_note(),
         )
 
     def _show_forward(self, state: dict[str, Any]) -> None:
-        theme = self.theme
         layer = int(state["currentLayer"])
         self._show_activations(state["activations"], current=layer)
-        self.network.emphasize_layer(layer, theme.forward)
-        self.network.emphasize_connections(layer, theme.forward)
-        z = _vector(state["preActivations"])
-        a = _vector(state["activations"][layer])
-        rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(z), TABLE_ROWS))]
-        self.panel.show(
+        self.network.emphasize_layer(layer, self.theme.forward)
+        self.network.emphasize_connections(layer, self.theme.forward)
+        layer_table(
+            self.panel,
+            self.theme,
             f"Layer {layer}: sum, then activate",
-            title_color=theme.forward,
-            header=["neuron", "z = W·a + b", "a = f(z)"],
-            rows=rows,
-            column_colors=[None, theme.muted, theme.forward],
-            note=self._more(len(z), "neurons")
-            + f"Each neuron adds up layer {layer - 1}'s activations times the weights of its "
+            _vector(state["preActivations"]),
+            _vector(state["activations"][layer]),
+            note=f"Each neuron adds up layer {layer - 1}'s activations times the weights of its "
             "lines, plus its bias, and passes the sum through f." + self._example_note(),
         )
 
@@ -622,7 +605,7 @@ class Diagram(BaseDiagram):
             header=[label, "prediction", "target"],
             rows=rows,
             column_colors=[None, theme.forward, theme.highlight],
-            note=self._more(len(prediction), what, limit) + f"The loss {words}; "
+            note=more(len(prediction), what, limit) + f"The loss {words}; "
             "the backward pass finds how each weight moves it.",
         )
         self._show_gap(prediction, target)
@@ -665,7 +648,7 @@ class Diagram(BaseDiagram):
             header=["neuron", "δ = ∂loss/∂z"],
             rows=rows,
             column_colors=[None, theme.gradient],
-            note=self._more(len(delta), "neurons", limit)
+            note=more(len(delta), "neurons", limit)
             + f"The gradient flows backward to {where}. A large |δ| means the neuron's "
             "sum z has a large effect on the loss." + self._example_note(),
         )
@@ -698,7 +681,7 @@ class Diagram(BaseDiagram):
             header=["to ← from", "old w", "∂loss/∂w", "new w"],
             rows=rows,
             column_colors=[None, theme.muted, theme.gradient, theme.update],
-            note=self._more(count, "weights")
+            note=more(count, "weights")
             + f"new w = old w − η·∂loss/∂w with η = {number(lr) if lr is not None else '?'}. "
             "The lines into this layer now have their new widths.",
         )
@@ -736,9 +719,5 @@ class Diagram(BaseDiagram):
             header=["weight", "before", "after"],
             rows=rows,
             column_colors=[None, theme.muted, theme.update],
-            note=note + self._more(total, "weights").replace("First", "The first"),
+            note=note + more(total, "weights").replace("First", "The first"),
         )
-
-    @staticmethod
-    def _more(count: int, what: str, shown: int = TABLE_ROWS) -> str:
-        return f"First {shown} of {count:,} {what}. " if count > shown else ""

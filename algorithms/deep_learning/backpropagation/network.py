@@ -78,11 +78,7 @@ def output_delta(prediction: Array, target: Array, z: Array, kind: str, activati
 
 
 def backward(
-    weights: list[Array],
-    passed: ForwardPass,
-    target: Array,
-    loss_kind: str,
-    activation: str,
+    weights: list[Array], passed: ForwardPass, target: Array, loss_kind: str, activation: str
 ) -> list[Array]:
     """The deltas ∂loss/∂z[l] of every layer, from the output back (``[0]`` is empty).
 

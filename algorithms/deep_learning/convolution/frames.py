@@ -62,18 +62,8 @@ class Diagram(eigenvue.drawing.Diagram):
         self.kernel = kernel = np.asarray(first["kernel"], dtype=float)
         output = np.asarray(last["outputGrid"], dtype=float)
         self.out_shape = output.shape
-        layout = fig.add_gridspec(
-            2,
-            3,
-            width_ratios=(1.25, 0.8, 1.0),
-            height_ratios=(1.0, 1.25),
-            left=0.03,
-            right=0.98,
-            top=0.9,
-            bottom=0.1,
-            wspace=0.2,
-            hspace=0.4,
-        )
+        layout = fig.add_gridspec(2, 3, width_ratios=(1.25, 0.8, 1.0), height_ratios=(1.0, 1.25))
+        layout.update(left=0.03, right=0.98, top=0.9, bottom=0.1, wspace=0.2, hspace=0.4)
         axes = [fig.add_subplot(layout[:, 0]), fig.add_subplot(layout[0, 1])]
         axes += [fig.add_subplot(layout[1, 1]), fig.add_subplot(layout[:, 2])]
         top = float(np.max(np.abs(grid)))

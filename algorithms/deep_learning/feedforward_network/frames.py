@@ -13,7 +13,8 @@ comes from the step state.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +35,48 @@ TABLE_ROWS = 8
 MAX_DRAWN_LAYERS = 8
 
 
+def more(count: int, what: str, shown: int = TABLE_ROWS) -> str:
+    """The note of a table that shows only the first ``shown`` of ``count`` rows."""
+    return f"First {shown} of {count:,} {what}. " if count > shown else ""
+
+
+def show_activations(
+    net: NetworkDrawing, theme: Theme, activations: Sequence[Any], current: int | None
+) -> None:
+    """Each layer the signal has reached with its values, tinted forward (``current`` most).
+
+    The layers not reached yet are greyed. Backpropagation's forward pass draws
+    its network with this too, so the two lessons show the signal alike.
+    """
+    for layer in range(net.n_layers):
+        if layer >= len(activations):
+            net.set_neuron_style(layer, face=theme.panel, edge=theme.muted)
+            continue
+        net.set_values(layer, np.asarray(activations[layer], dtype=float))
+        on = layer == current
+        tint = blend(theme.forward, theme.background, 0.38 if on else 0.12)
+        net.set_neuron_style(
+            layer, face=tint, edge=theme.forward if on else theme.text, width=2.6 if on else 1.4
+        )
+
+
+def layer_table(panel: TablePanel, theme: Theme, title: str, z: Any, a: Any, **labels: str) -> None:
+    """A layer's forward computation in ``panel``: each neuron's z and a.
+
+    ``labels`` gives the header of the a column (``activation="a = relu(z)"``)
+    and the ``note`` under the table.
+    """
+    rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(a), TABLE_ROWS))]
+    panel.show(
+        title,
+        title_color=theme.forward,
+        header=["neuron", "z = W·a + b", labels.get("activation", "a = f(z)")],
+        rows=rows,
+        column_colors=[None, theme.muted, theme.forward],
+        note=more(len(a), "neurons") + labels.get("note", ""),
+    )
+
+
 class Diagram(BaseDiagram):
     """The network, with the layer being computed emphasised, and its numbers beside it."""
 
@@ -44,16 +87,8 @@ class Diagram(BaseDiagram):
         self.n_layers = len(self.sizes)
         self.activation = final["activationFunction"]
         weights = [np.asarray(w, dtype=float) for w in final["weights"]]
-        grid = fig.add_gridspec(
-            1,
-            2,
-            width_ratios=[0.62, 0.38],
-            left=0.02,
-            right=0.97,
-            bottom=0.04,
-            top=0.97,
-            wspace=0.1,
-        )
+        grid = fig.add_gridspec(1, 2, width_ratios=[0.62, 0.38], wspace=0.1)
+        grid.update(left=0.02, right=0.97, bottom=0.04, top=0.97)
         self.deep = self.n_layers > MAX_DRAWN_LAYERS
         if self.deep:
             # A deep network's activations as a heat map: one column per layer, a row per neuron.
@@ -109,18 +144,7 @@ class Diagram(BaseDiagram):
         theme, net = self.theme, self.network
         known = len(activations)
         net.reset()
-        for layer in range(self.n_layers):
-            if layer < known:
-                net.set_values(layer, np.asarray(activations[layer], dtype=float))
-                on = layer == known - 1 and not done
-                net.set_neuron_style(
-                    layer,
-                    face=blend(theme.forward, theme.background, 0.38 if on else 0.12),
-                    edge=theme.forward if on else theme.text,
-                    width=2.6 if on else 1.4,
-                )
-            else:
-                net.set_neuron_style(layer, face=theme.panel, edge=theme.muted)
+        show_activations(net, theme, activations, None if done else known - 1)
         if done:
             last = self.n_layers - 1
             net.emphasize_layer(last, theme.done)
@@ -136,11 +160,7 @@ class Diagram(BaseDiagram):
         theme, sizes = self.theme, self.sizes
         rows = [["input", f"{sizes[0]:,}", "—"]]
         rows += [
-            [
-                self.layer_names[layer],
-                f"{sizes[layer]:,}",
-                f"{sizes[layer]}×{sizes[layer - 1]}",
-            ]
+            [self.layer_names[layer], f"{sizes[layer]:,}", f"{sizes[layer]}×{sizes[layer - 1]}"]
             for layer in range(1, self.n_layers)
         ]
         if len(rows) > TABLE_ROWS:
@@ -158,19 +178,16 @@ class Diagram(BaseDiagram):
         )
 
     def _show_layer(self, layer: int, z: np.ndarray, a: np.ndarray) -> None:
-        theme = self.theme
-        rows = [[str(j + 1), number(z[j]), number(a[j])] for j in range(min(len(a), TABLE_ROWS))]
-        self.panel.show(
+        layer_table(
+            self.panel,
+            self.theme,
             f"Layer {layer}: weigh, sum, activate",
-            title_color=theme.forward,
-            header=["neuron", "z = W·a + b", f"a = {self.activation}(z)"],
-            rows=rows,
-            column_colors=[None, theme.muted, theme.forward],
-            note=self._more(len(a), "neurons")
-            + f"{'The neuron' if a.size == 1 else 'Each neuron'} multiplies the "
-            f"{self.sizes[layer - 1]:,} activations of layer "
-            f"{layer - 1} by the weights of its lines, adds its bias and applies "
-            f"{self.activation}.",
+            z,
+            a,
+            activation=f"a = {self.activation}(z)",
+            note=f"{'The neuron' if a.size == 1 else 'Each neuron'} multiplies the "
+            f"{self.sizes[layer - 1]:,} activations of layer {layer - 1} by the weights of its "
+            f"lines, adds its bias and applies {self.activation}.",
         )
 
     def _show_output(self, output: np.ndarray) -> None:
@@ -184,11 +201,7 @@ class Diagram(BaseDiagram):
             header=["output", "a"],
             rows=rows,
             column_colors=[None, theme.done],
-            note=self._more(len(output), "outputs")
+            note=more(len(output), "outputs")
             + "The weights are untrained, so this answer means nothing yet. Training them "
             "on examples is what backpropagation does.",
         )
-
-    @staticmethod
-    def _more(count: int, what: str) -> str:
-        return f"First {TABLE_ROWS} of {count:,} {what}. " if count > TABLE_ROWS else ""

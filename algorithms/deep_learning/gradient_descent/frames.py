@@ -85,18 +85,8 @@ class Diagram(eigenvue.drawing.Diagram):
         self.optimizer = final["optimizer"]
         self.state_keys = [k for k in STATE_LABELS if k in final]
 
-        layout = fig.add_gridspec(
-            2,
-            2,
-            width_ratios=(1.35, 1.0),
-            height_ratios=(1.0, 0.62),
-            left=0.07,
-            right=0.97,
-            top=0.93,
-            bottom=0.1,
-            wspace=0.28,
-            hspace=0.45,
-        )
+        layout = fig.add_gridspec(2, 2, width_ratios=(1.35, 1.0), height_ratios=(1.0, 0.62))
+        layout.update(left=0.07, right=0.97, top=0.93, bottom=0.1, wspace=0.28, hspace=0.45)
         self.map_ax = fig.add_subplot(layout[:, 0])
         self.loss_ax = fig.add_subplot(layout[0, 1])
         self.text_ax = fig.add_subplot(layout[1, 1])
@@ -195,18 +185,8 @@ class Diagram(eigenvue.drawing.Diagram):
     def _build_numbers(self) -> None:
         ax = self.text_ax
         ax.set_axis_off()
-        self.numbers = ax.text(
-            0.0,
-            1.0,
-            "",
-            transform=ax.transAxes,
-            va="top",
-            ha="left",
-            fontsize=9.5,
-            family="DejaVu Sans Mono",
-            color=self.theme.text,
-            linespacing=1.5,
-        )
+        mono = {"family": "DejaVu Sans Mono", "fontsize": 9.5, "linespacing": 1.5, "va": "top"}
+        self.numbers = ax.text(0, 1, "", transform=ax.transAxes, color=self.theme.text, **mono)
 
     # -- updating -----------------------------------------------------------------------
 

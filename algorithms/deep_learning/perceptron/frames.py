@@ -181,11 +181,9 @@ class Diagram(eigenvue.drawing.Diagram):
             # Draw the jump as a jump, not as a steep ramp between two grid points.
             values = np.where(grid == 0, np.nan, values)
         ax.set_xlim(-half, half)
-        low, high = {
-            "sigmoid": (-0.08, 1.12),
-            "step": (-0.08, 1.12),
-            "tanh": (-1.15, 1.15),
-        }.get(self.activation, (-0.06 * half, 1.06 * half))
+        low, high = {"sigmoid": (-0.08, 1.12), "step": (-0.08, 1.12), "tanh": (-1.15, 1.15)}.get(
+            self.activation, (-0.06 * half, 1.06 * half)
+        )
         ax.set_ylim(low, high)
         ax.axhline(0, color=theme.edge, lw=0.8, zorder=0)
         ax.axvline(0, color=theme.edge, lw=0.8, zorder=0)
