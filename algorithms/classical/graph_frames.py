@@ -14,15 +14,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 import eigenvue.drawing
 from eigenvue.drawing.parts import GraphPart, StripPart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import SubFigure
+    from matplotlib.figure import Figure, SubFigure
 
     from eigenvue.drawing import Theme
     from eigenvue.step import Step, Trace
+
+    from .graph_cost import Measurement
 
 
 #: Up to this many nodes, edge weights are written on the edges.
@@ -113,3 +117,57 @@ class GraphSearchDiagram(eigenvue.drawing.Diagram):
         for node in path or ():
             states[node] = "path"
         return states
+
+
+def draw_cost(theme: Theme, measured: Measurement, container: str, *, title: str) -> Figure:
+    """The counters of full searches against the graph size V + E, with V + E and V² to compare.
+
+    Parameters
+    ----------
+    theme : Theme
+        The colours.
+    measured : Measurement
+        What :func:`.graph_cost.measure` counted: ``edgesExamined`` and the
+        ``container`` counter.
+    container : str
+        The counter of queue or stack operations (``"queueOperations"``).
+    title : str
+        The chart's caption.
+    """
+    from matplotlib.figure import Figure
+
+    from eigenvue.drawing.parts import CurvePart
+
+    size = (measured.nodes + measured.edges).astype(float)
+    examined = measured.counts["edgesExamined"].astype(float)
+    operations = measured.counts[container].astype(float)
+    total = examined + operations
+    # Each law scaled to meet the total at the smallest graph: the gap at the largest shows
+    # which law the count follows.
+    laws = {"V + E": size, "V²": measured.nodes.astype(float) ** 2}
+    references = {name: (size, law * total[0] / law[0]) for name, law in laws.items()}
+    fig = Figure(figsize=(8.0, 4.6), dpi=100)
+    ax = fig.add_axes((0.1, 0.13, 0.78, 0.76))
+    kind = container.removesuffix("Operations")
+    series = {
+        "edges examined": "compare",
+        f"{kind} operations": "forward",
+        "both together": "result",
+    }
+    part = CurvePart(
+        ax,
+        theme,
+        series,
+        x_range=(float(size[0]), float(size[-1])),
+        y_values=np.concatenate([examined, operations, total]),
+        references=references,
+        xlabel=f"graph size V + E (V = {measured.nodes[0]:,} … {measured.nodes[-1]:,} nodes)",
+        ylabel="operations",
+        title=title,
+    )
+    part.update(dict(zip(series, (examined, operations, total))), x=size)
+    ax.set_xscale("log")
+    ax.set_xlim(float(size[0]) / 1.2, float(size[-1]) * 1.2)
+    ax.set_xticks(size, [f"{int(s):,}" for s in size])
+    ax.minorticks_off()
+    return fig

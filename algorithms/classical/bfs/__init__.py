@@ -6,4 +6,6 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register breadth-first search."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    register(
+        eigenvue.Algorithm.from_package(__name__, charts=[("Measured cost", ".frames:cost_chart")])
+    )

@@ -8,7 +8,7 @@ a neighbour just discovered is highlighted. At the end, the path found.
 
 from __future__ import annotations
 
-from ..graph_frames import GraphSearchDiagram, latest, path_edges, tree_edges
+from ..graph_frames import GraphSearchDiagram, draw_cost, latest, path_edges, tree_edges
 
 
 class Diagram(GraphSearchDiagram):
@@ -41,3 +41,15 @@ class Diagram(GraphSearchDiagram):
             added=(len(queue) - 1,) if step.id in ("visit_neighbor", "initialize") else (),
             removed=state["current"] if step.id == "dequeue" else None,
         )
+
+
+def cost_chart(theme):
+    """Edges examined and queue operations measured against V + E and V²."""
+    from .cost import measured
+
+    return draw_cost(
+        theme,
+        measured(),
+        "queueOperations",
+        title="Breadth-first search: operations of a full search (each list read once, each node queued once)",
+    )

@@ -8,7 +8,7 @@ edges to the neighbours just pushed are highlighted. At the end, the path.
 
 from __future__ import annotations
 
-from ..graph_frames import GraphSearchDiagram, latest, path_edges, tree_edges
+from ..graph_frames import GraphSearchDiagram, draw_cost, latest, path_edges, tree_edges
 
 
 class Diagram(GraphSearchDiagram):
@@ -44,3 +44,15 @@ class Diagram(GraphSearchDiagram):
             added=pushed or ((0,) if step.id == "initialize" else ()),
             removed=state["current"] if step.id == "visit_node" else None,
         )
+
+
+def cost_chart(theme):
+    """Edges examined and stack operations measured against V + E and V²."""
+    from .cost import measured
+
+    return draw_cost(
+        theme,
+        measured(),
+        "stackOperations",
+        title="Depth-first search: operations of a full search (each list read once, each entry pushed once)",
+    )

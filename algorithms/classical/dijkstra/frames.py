@@ -13,7 +13,7 @@ from __future__ import annotations
 from eigenvue.drawing.parts import TablePanel
 from eigenvue.text import number
 
-from ..graph_frames import GraphSearchDiagram, path_edges, tree_edges
+from ..graph_frames import GraphSearchDiagram, draw_cost, path_edges, tree_edges
 
 #: Table rows shown; a larger graph lists its first nodes and says how many more.
 ROWS = 12
@@ -90,3 +90,15 @@ class Diagram(GraphSearchDiagram):
             rows=rows,
             note=more + f"✓ settled: the distance is final ({len(settled)} so far).",
         )
+
+
+def cost_chart(theme):
+    """Edges examined and queue operations measured against V + E and V²."""
+    from .cost import measured
+
+    return draw_cost(
+        theme,
+        measured(),
+        "queueOperations",
+        title="Dijkstra: operations of a full run (each costs O(log V) with a binary heap)",
+    )

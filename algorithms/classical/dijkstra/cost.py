@@ -1,0 +1,13 @@
+"""The cost of Dijkstra's algorithm measured on random graphs of 8 to 512 nodes (see graph_cost)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..graph_cost import Measurement, measure
+
+
+@cache
+def measured() -> Measurement:
+    """Edges examined and queue operations of searches from one node over the whole graph."""
+    return measure("dijkstra", ("edgesExamined", "queueOperations"), weighted=True)
