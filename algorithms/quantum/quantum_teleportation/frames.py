@@ -3,8 +3,9 @@
 Above, the protocol's circuit (Bell pair, Alice's CNOT and H, her two
 meters, Bob's corrections captioned with the bit that triggers them), the
 current stage lit. Below left, the eight amplitudes coloured by phase; below
-right, the Bloch sphere: Alice's ψ to begin with, Bob's qubit against ψ
-(dashed) once he has corrected it, with the fidelity that decides success.
+right, the Bloch sphere: Alice's ψ to begin with, then Bob's qubit against ψ
+(dashed), before his correction (ψ turned by a Pauli gate) and after it, with
+the fidelity that decides success.
 """
 
 from __future__ import annotations
@@ -96,6 +97,16 @@ class Diagram(CircuitDiagram):
                 reference=original,
                 color=self.theme.done if state["teleportationSuccess"] else self.theme.negative,
                 caption=f"Bob's qubit vs {label} (dashed)\nfidelity {fidelity:.12f}: {verdict}",
+            )
+        elif "bobVector" in state:
+            fixed = step.id == "bob_correction"
+            self.bloch.update(
+                state["bobVector"],
+                label="Bob",
+                reference=original,
+                color=self.theme.update if fixed else self.theme.highlight,
+                caption=f"Bob's qubit {'after' if fixed else 'before'} the correction, "
+                f"{label} dashed",
             )
         else:
             self.bloch.update(

@@ -4,7 +4,9 @@ Builds ψ ⊗ |00⟩, shares a Bell pair between Alice (qubit 1) and Bob (qubit 
 lets Alice rotate into the Bell basis and measure (with the chosen outcomes),
 applies Bob's correction and checks the result: ``teleportationSuccess`` is
 computed from the fidelity |⟨ψ|Bob⟩|² (extra state key ``fidelity``), where
-Eigenvue 1.0.2 reports ``true`` without checking.
+Eigenvue 1.0.2 reports ``true`` without checking. Once Alice has measured, the
+steps also hold the Bloch vector of Bob's qubit (extra key ``bobVector``), so
+the frames can show it before and after his correction.
 """
 
 from __future__ import annotations
@@ -147,7 +149,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         ),
         phase="measurement",
         lines="measure1",
-        state=state(psi, [m0, m1], "measurement"),
+        state=state(psi, [m0, m1], "measurement", bobVector=sv.bloch_of(bob_qubit(psi, m0, m1))),
     )
 
     fixes = corrections(m0, m1)
@@ -163,7 +165,13 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         ),
         phase="correction",
         lines=("fix_x", "fix_z"),
-        state=state(psi, [m0, m1], "correction", correction={"m0": m0, "m1": m1}),
+        state=state(
+            psi,
+            [m0, m1],
+            "correction",
+            correction={"m0": m0, "m1": m1},
+            bobVector=sv.bloch_of(bob_qubit(psi, m0, m1)),
+        ),
     )
 
     bob = bob_qubit(psi, m0, m1)

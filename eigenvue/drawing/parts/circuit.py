@@ -314,4 +314,4 @@ class CircuitPart:
         slot["target"].set_alpha(alpha)
         slot["arc"].set_edgecolor(ink)
         slot["arc"].set_alpha(alpha)
-        slot["caption"].set_color(theme.highlight if state == "current" else theme.muted)
+        slot["caption"].set_color(theme.text if state == "current" else theme.muted)
