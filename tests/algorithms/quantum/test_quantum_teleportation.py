@@ -57,6 +57,21 @@ def test_bob_holds_psi_for_random_states_and_every_outcome(theta, phi, outcome):
 
 
 @pytest.mark.parametrize(("m0", "m1"), OUTCOMES)
+def test_before_his_correction_bob_holds_psi_turned_by_the_outcomes_pauli_gate(m0, m1):
+    # b = X^m1 Z^m0 ψ. On the sphere X is a half turn about x: (x, y, z) → (x, −y, −z);
+    # Z a half turn about z: (x, y, z) → (−x, −y, z).
+    steps = {s["id"]: s["state"] for s in run(2.0, 5.5, m0, m1)}
+    x, y, z = (steps["initialize"]["originalBloch"][k] for k in "xyz")
+    if m0:
+        x, y = -x, -y
+    if m1:
+        y, z = -y, -z
+    np.testing.assert_allclose(steps["measure_qubit1"]["bobVector"], [x, y, z], atol=1e-12)
+    original = [steps["initialize"]["originalBloch"][k] for k in "xyz"]
+    np.testing.assert_allclose(steps["bob_correction"]["bobVector"], original, atol=1e-12)
+
+
+@pytest.mark.parametrize(("m0", "m1"), OUTCOMES)
 def test_each_outcome_has_probability_one_quarter_before_alice_measures(m0, m1):
     rng = np.random.default_rng(m0 * 2 + m1)
     for _ in range(5):
