@@ -13,6 +13,11 @@ from tests.algorithms.classical.graph_support import (
     digraph,
     graphs,
 )
+from tests.frames_check import (
+    assert_built_once_and_updated_in_place,
+    assert_each_image_differs_from_the_last,
+    draw_diagram,
+)
 from tests.reference import assert_matches_reference, case_named
 from tests.refusals import assert_refused
 
@@ -223,3 +228,21 @@ def test_a_too_large_graph_is_refused_with_the_largest_that_fits():
 @pytest.mark.parametrize("inputs", [{"targetNode": ""}, {"targetNode": None}])
 def test_an_empty_or_null_target_means_none(inputs):
     assert run(inputs)[-1]["id"] == "exploration_complete"
+
+
+# -- the measured cost and the frames ------------------------------------------------------
+
+
+def test_the_measured_cost_is_two_entries_per_edge_and_two_operations_per_node():
+    from algorithms.classical.bfs.cost import measured
+
+    cost = measured()  # full searches of connected graphs
+    assert list(cost.counts["edgesExamined"]) == list(2 * cost.edges)
+    assert list(cost.counts["queueOperations"]) == list(2 * cost.nodes)
+
+
+def test_frames_are_built_once_and_every_step_changes_the_picture():
+    trace = eigenvue.trace(ID)
+    assert_built_once_and_updated_in_place(trace)
+    _, images = draw_diagram(trace, "dark")
+    assert_each_image_differs_from_the_last(images)

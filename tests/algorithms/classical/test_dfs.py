@@ -14,6 +14,11 @@ from tests.algorithms.classical.graph_support import (
     graphs,
     without_positions,
 )
+from tests.frames_check import (
+    assert_built_once_and_updated_in_place,
+    assert_each_image_differs_from_the_last,
+    draw_diagram,
+)
 from tests.reference import assert_matches_reference, case_named
 from tests.refusals import assert_refused
 
@@ -201,3 +206,23 @@ def test_a_too_large_graph_is_refused_with_the_limit_and_the_largest_that_fits()
     ring = {str(i): [str((i + 1) % 3000)] for i in range(3000)}
     error = assert_refused(ID, {"adjacencyList": ring, "startNode": "0"}, "adjacencyList")
     assert f"{TRACE_LIMIT:,}" in str(error) and "nodes" in str(error)
+
+
+# -- the measured cost and the frames ------------------------------------------------------
+
+
+def test_the_measured_cost_is_one_push_per_edge():
+    from algorithms.classical.dfs.cost import measured
+
+    cost = measured()  # full searches of connected graphs
+    assert list(cost.counts["edgesExamined"]) == list(2 * cost.edges)
+    # An edge's far end is pushed from whichever end is visited first, and only then;
+    # with the start's own push, 1 + E pushes, each popped once.
+    assert list(cost.counts["stackOperations"]) == list(2 * (1 + cost.edges))
+
+
+def test_frames_are_built_once_and_every_step_changes_the_picture():
+    trace = eigenvue.trace(ID)
+    assert_built_once_and_updated_in_place(trace)
+    _, images = draw_diagram(trace, "dark")
+    assert_each_image_differs_from_the_last(images)

@@ -12,6 +12,11 @@ from tests.algorithms.classical.graph_support import (
     digraph,
     graphs,
 )
+from tests.frames_check import (
+    assert_built_once_and_updated_in_place,
+    assert_each_image_differs_from_the_last,
+    draw_diagram,
+)
 from tests.reference import case_named
 from tests.refusals import assert_refused
 
@@ -214,3 +219,23 @@ def test_fractional_weights_add_up():
     graph = {"A": [{"to": "B", "weight": 0.1}], "B": [{"to": "C", "weight": 0.2}], "C": []}
     steps = run({"adjacencyList": graph, "startNode": "A", "targetNode": "C"})
     assert math.isclose(steps[-1]["state"]["distances"]["C"], 0.3, abs_tol=1e-12)
+
+
+# -- the measured cost and the frames ------------------------------------------------------
+
+
+def test_the_measured_cost_is_linear_in_the_number_of_edges():
+    from algorithms.classical.dijkstra.cost import measured
+
+    cost = measured()  # full runs on connected graphs
+    assert list(cost.counts["edgesExamined"]) == list(2 * cost.edges)
+    operations = cost.counts["queueOperations"]
+    # Every node is inserted and extracted at least once; at most one insert per entry.
+    assert all(2 * cost.nodes <= operations) and all(operations <= 2 * (1 + 2 * cost.edges))
+
+
+def test_frames_are_built_once_and_every_step_changes_the_picture():
+    trace = eigenvue.trace(ID)
+    assert_built_once_and_updated_in_place(trace)
+    _, images = draw_diagram(trace, "dark")
+    assert_each_image_differs_from_the_last(images)
