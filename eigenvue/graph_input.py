@@ -17,9 +17,10 @@ What a user may write, and what is refused (each refusal an
 ``adjacencyList``
     node id → list of neighbour ids (:data:`Adjacency`), or of ``{"to": id,
     "weight": w}`` entries (:data:`WeightedAdjacency`, weights finite, at most
-    :data:`MAX_WEIGHT` in magnitude). At least
-    one node. Every neighbour must itself be a key: an edge to a node the graph
-    does not list is refused rather than half-drawn. Lists need not be symmetric.
+    :data:`MAX_WEIGHT` in magnitude). At least one node; node ids non-empty.
+    Every neighbour must itself be a key: an edge to a node the graph does not
+    list is refused rather than half-drawn. Lists need not be symmetric (a
+    directed graph is fine); repeated entries and self-loops are allowed.
 ``positions``
     node id → ``{"x": x, "y": y}`` with both coordinates in [0, 1]. When given,
     every node needs one and every entry must name a node. An explicit ``null``
@@ -34,8 +35,18 @@ What a user may write, and what is refused (each refusal an
     everything". Like ``positions``, the default target belongs to the default
     graph: given an ``adjacencyList`` and no ``targetNode``, there is no target.
 
-Algorithm-specific rules are declared in ``rules`` as usual, e.g.
-``rules = (nonnegative_weights(), graph_limit(...))``.
+Algorithm-specific rules are declared in ``rules`` as usual:
+:func:`nonnegative_weights` (for shortest paths: the error names the edge) and
+:func:`graph_limit` (refuse a graph whose trace would be too large, naming the
+largest graph of the same density that fits), e.g.
+``rules = (nonnegative_weights(), graph_limit(cost, 8e6, unit="ids"))``. The
+declared rules run before the graph checks, so that an oversized graph is
+refused before any work (the layout included).
+
+After validation an algorithm reads :attr:`GraphInputs.target` (``None`` for
+none), :meth:`GraphInputs.neighbours`, :meth:`GraphInputs.weighted_neighbours`,
+:meth:`GraphInputs.position` and the sizes :attr:`GraphInputs.node_count` and
+:attr:`GraphInputs.entry_count`.
 """
 
 from __future__ import annotations
@@ -56,8 +67,8 @@ NodeId = str
 Target = str | None
 
 #: Up to this many nodes a graph without positions gets a force-directed layout
-#: (networkx's spring layout refined by stress majorization, about 0.2 s at 100
-#: nodes); beyond, where that costs more than the trace itself, a circle.
+#: (networkx's spring layout refined by stress majorization, at most about 0.15 s,
+#: at 100 nodes); beyond, where that would cost more than the trace itself, a circle.
 SPRING_LAYOUT_NODES = 100
 
 #: The layout keeps this margin inside [0, 1] so that nodes are not drawn on the frame's edge.
