@@ -43,7 +43,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     # between (a dequeue step shows the same visited list as the step before it).
     shown_visited, shown_parents = list(visited), dict(predecessors)
     # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and
-    # enqueue and dequeue operations. Both are at most V + E: BFS is linear.
+    # enqueue and dequeue operations. At most E and 2V (E: adjacency entries).
     examined, operations = 0, 1
 
     def base() -> dict[str, Any]:

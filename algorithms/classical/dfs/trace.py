@@ -50,7 +50,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     shown_parents = dict(predecessors)
     pushed_since = False  # whether predecessors changed since shown_parents was copied
     # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and pushes
-    # and pops (stale entries included). Both are at most V + E: DFS is linear.
+    # and pops (stale entries included). At most E and 2(1 + E) (E: adjacency entries).
     examined, operations = 0, 1
 
     def base() -> dict[str, Any]:

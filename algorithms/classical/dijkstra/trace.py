@@ -45,8 +45,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     queue: list[tuple[float, int, str, str, tuple[str, float]]] = []
     inserted = 0
     # The cost so far, beyond Eigenvue's state: adjacency entries looked at, and queue
-    # inserts and extractions (stale entries included), each at most V + E; with a
-    # binary heap each queue operation costs O(log V).
+    # inserts and extractions (stale entries included): at most E and 2(1 + E) (E:
+    # adjacency entries); with a binary heap each queue operation costs O(log V).
     examined, operations = 0, 0
 
     def push(node: str, d: float) -> None:
