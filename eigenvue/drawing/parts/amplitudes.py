@@ -248,7 +248,8 @@ class AmplitudesPart:
     def _build_legend(self, legend_ax: Axes | None) -> None:
         ax = legend_ax
         if ax is None:
-            ax = self.ax.inset_axes((0.8, 1.13, 0.2, 0.05))
+            # Just above the bars' Axes, level with the title, its labels on top.
+            ax = self.ax.inset_axes((0.8, 1.03, 0.2, 0.045))
         ax.imshow(
             np.linspace(0, 1, 256)[None, :],
             cmap=self.cmap,
@@ -258,6 +259,7 @@ class AmplitudesPart:
         ax.set_yticks([])
         ax.set_xticks([0, np.pi / 2, np.pi, 3 * np.pi / 2, 2 * np.pi])
         ax.set_xticklabels(["0", "π/2", "π", "3π/2", "2π"], fontsize=7, color=self.theme.muted)
+        ax.xaxis.tick_top()
         ax.tick_params(axis="x", length=2, pad=1)
         ax.text(
             -0.04,
