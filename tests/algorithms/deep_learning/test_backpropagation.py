@@ -1,4 +1,4 @@
-"""Backpropagation: the reference traces, finite-difference gradients, input rules, scale."""
+"""Backpropagation: finite-difference gradients, one deliberate deviation, input rules, scale."""
 
 import json
 import warnings
@@ -19,17 +19,21 @@ from tests.algorithms.deep_learning.backpropagation_support import (
 )
 from tests.reference import (
     assert_matches_reference,
-    assert_reference_trace,
     case_named,
-    cases,
-    trace_cases,
 )
-from tests.refusals import assert_refused, refusal_params
 
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
 DEVIATIONS: dict[str, str] = {
     "edge: KNOWN DEVIATION: BCE with 2 outputs (gradients are k times the mean-loss gradient)": (
         "test_bce_with_several_outputs_is_the_true_gradient_where_eigenvue_is_k_times_off"
+    )
+}
+
+#: Inputs whose missing key takes another value than the metadata's [defaults], and why.
+FALLBACKS: dict[str, str] = {
+    "seed": (
+        "Eigenvue 1.0.2 seeds a network whose seed key is missing with 'backprop', "
+        "while its declared default inputs use 'backprop-default'"
     )
 }
 
@@ -42,18 +46,6 @@ PAIRS = [
 
 
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
-
-
-@pytest.mark.parametrize("case", trace_cases(ID))
-def test_matches_the_reference_trace(case):
-    if case["name"] in DEVIATIONS:
-        pytest.skip(f"deliberate deviation, see {DEVIATIONS[case['name']]}")
-    assert_reference_trace(ID, case)
-
-
-@pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
-def test_reference_error_cases_are_input_errors(case):
-    assert_refused(ID, case["inputs"])
 
 
 def test_bce_with_several_outputs_is_the_true_gradient_where_eigenvue_is_k_times_off():
@@ -208,11 +200,6 @@ REFUSALS: list[tuple[dict, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), refusal_params(REFUSALS))
-def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    assert_refused(ID, inputs, name)
-
-
 def test_inputs_beyond_eigenvue_display_ranges_compute():
     inputs = {
         "layerSizes": [2, 5, 1],
@@ -235,10 +222,6 @@ def test_inputs_beyond_eigenvue_display_ranges_compute():
         np.testing.assert_allclose(
             final[layer], weights[layer] - 5.0 * expected_w[layer], atol=1e-12
         )
-
-
-def test_missing_keys_take_the_model_defaults():
-    assert eigenvue.steps(ID, {"layerSizes": [2, 2, 1]})[0]["state"]["activations"] == [[0.5, 0.8]]
 
 
 # -- scale ------------------------------------------------------------------------------------
@@ -404,11 +387,6 @@ TRAINING_REFUSALS: list[tuple[dict, str]] = [
     ({"diagnostics": "yes"}, "diagnostics"),
 ]
 REFUSALS += TRAINING_REFUSALS
-
-
-@pytest.mark.parametrize(("inputs", "name"), refusal_params(TRAINING_REFUSALS))
-def test_meaningless_training_inputs_are_refused(inputs, name):
-    assert_refused(ID, inputs, name)
 
 
 def test_deep_and_wide_networks_train():

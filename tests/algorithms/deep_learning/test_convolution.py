@@ -1,4 +1,4 @@
-"""Convolution: the reference traces, scipy's correlate2d, input rules, scale."""
+"""Convolution: scipy's correlate2d, input rules, scale."""
 
 import numpy as np
 import pytest
@@ -10,31 +10,14 @@ from scipy.signal import convolve2d, correlate2d
 import eigenvue
 from algorithms.deep_learning.convolution.inputs import MAX_POSITIONS, MAX_PRODUCTS
 from tests.frames_check import (
-    THEMES,
     assert_each_image_differs_from_the_last,
-    assert_frames_render,
     draw_diagram,
     example_params,
 )
-from tests.reference import assert_reference_trace, cases, trace_cases
-from tests.refusals import assert_refused, refusal_params
 
 ID = "convolution"
 #: Every reference case is matched.
 DEVIATIONS: dict[str, str] = {}
-
-
-# -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
-
-
-@pytest.mark.parametrize("case", trace_cases(ID))
-def test_matches_the_reference_trace(case):
-    assert_reference_trace(ID, case)
-
-
-@pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
-def test_reference_error_cases_are_input_errors(case):
-    assert_refused(ID, case["inputs"], "kernel")
 
 
 # -- against scipy.signal.correlate2d --------------------------------------------------------
@@ -150,26 +133,10 @@ REFUSALS: list[tuple[dict, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), refusal_params(REFUSALS))
-def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    assert_refused(ID, inputs, name)
-
-
-def test_missing_keys_take_the_defaults():
-    steps = eigenvue.steps(ID, {"kernel": [[1, 0], [0, -1]]})
-    assert steps[-1]["state"]["outputGrid"] == [[-4, -4, 2], [-4, -4, 4], [6, 6, 6]]
-
-
 # -- frames ------------------------------------------------------------------------------------
 
 # The defaults are the first example; each set of inputs is drawn once.
 EXAMPLES = example_params(ID)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("inputs", EXAMPLES)
-def test_every_teaching_frame_renders(inputs, theme):
-    assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=40)
 
 
 @pytest.mark.parametrize("inputs", EXAMPLES)

