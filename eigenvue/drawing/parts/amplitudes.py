@@ -172,14 +172,24 @@ class AmplitudesPart:
             linewidths=0.5,
             zorder=6,
         )
-        ax.set_xticks(x)
+        # The kets under the bars are texts of the part's own (made once, renamed in place
+        # by the compact view), not tick labels that the axis would make anew.
+        ax.set_xticks([])
         self._rotation = self._label_rotation()
-        ax.set_xticklabels(
-            self.labels[:k],
-            fontsize=8 if k <= 16 else 7,
-            rotation=self._rotation,
-            color=theme.text,
-        )
+        self.kets = [
+            ax.text(
+                xi,
+                -0.015,
+                self.labels[int(xi)],
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="top",
+                fontsize=8 if k <= 16 else 7,
+                rotation=self._rotation,
+                color=theme.text,
+            )
+            for xi in x
+        ]
         self.title = ax.text(
             0.0,
             1.0,
@@ -357,7 +367,8 @@ class AmplitudesPart:
                 star_y.append(top + 0.09 * self.ax.get_ylim()[1])
         self.stars.set_offsets(np.column_stack([star_x, star_y]) if star_x else np.empty((0, 2)))
         if self.compact:
-            self.ax.set_xticklabels([self.labels[int(i)] for i in shown] + [""] * (self.slots - k))
+            for slot, ket in enumerate(self.kets):
+                ket.set_text(self.labels[int(shown[slot])] if slot < k else "")
             assert self.strip is not None
             self.strip.set_data(p[None, :])
             self.strip.set_clim(0, max(float(p.max()), NEGLIGIBLE))
