@@ -6,4 +6,9 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register the teleportation lesson."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    # The shared state-vector simulator is part of the implementation shown on the page.
+    register(
+        eigenvue.Algorithm.from_package(
+            __name__, source_files=["teleport.py", "trace.py", "../statevector.py"]
+        )
+    )

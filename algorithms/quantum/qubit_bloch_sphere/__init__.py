@@ -6,4 +6,7 @@ import eigenvue
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register the Bloch-sphere lesson."""
-    register(eigenvue.Algorithm.from_package(__name__))
+    # The shared state-vector simulator is part of the implementation shown on the page.
+    register(
+        eigenvue.Algorithm.from_package(__name__, source_files=["trace.py", "../statevector.py"])
+    )
