@@ -49,6 +49,13 @@ class Diagram(ArrayDiagram):
                 [((i - 1) // 2, i) for i in range(1, n)],
                 labels={i: number(v) for i, v in enumerate(values)},
                 title="the heap as a tree (children of i: 2i + 1, 2i + 2)",
+                legend_words={
+                    "visited": "sorted",
+                    "frontier": "child looked at",
+                    "current": "sifting down",
+                    "edge:active": "compared",
+                    "edge:relaxed": "swapped",
+                },
             )
 
     def marks(self, step: Step) -> dict[str, Any]:

@@ -31,6 +31,7 @@ class Diagram(ArrayDiagram):
             value_range=value_range(list(trace[0].state["array"])),
             pointer_rows=1,
             title="buffer",
+            legend_words={"swap": "written"},
         )
 
     def marks(self, step: Step) -> dict[str, Any]:

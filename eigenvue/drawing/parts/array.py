@@ -108,6 +108,9 @@ class ArrayPart:
         A caption at the top left (``update(title=...)`` changes it).
     done_label : str, default "sorted"
         The legend's word for the done mark ("placed", "visited", …).
+    legend_words : mapping of str to str, optional
+        The legend's words for other marks, by mark name (``{"swap": "written"}``
+        for a buffer slot being written rather than two items swapped).
     dense_above : int, default 64
         The largest array drawn item by item.
 
@@ -141,6 +144,7 @@ class ArrayPart:
         pointer_rows: int = 3,
         title: str | None = None,
         done_label: str = "sorted",
+        legend_words: Mapping[str, str] | None = None,
         dense_above: int = DENSE_ABOVE,
     ) -> None:
         if size < 1:
@@ -148,6 +152,7 @@ class ArrayPart:
         if style not in ("bars", "cells"):
             raise ValueError(f"style must be 'bars' or 'cells', got {style!r}")
         self.ax, self.theme, self.n, self.style = ax, theme, int(size), style
+        self._legend_words = dict(legend_words or {})
         self.dense = self.n > dense_above
         lo, hi = (float(v) for v in value_range)
         if not hi > lo:
@@ -336,6 +341,8 @@ class ArrayPart:
             ("found", "■", theme.done, "found"),
             ("inactive", "■", blend(theme.muted, theme.background, 0.2), "out of range"),
         ]
+        words = self._legend_words
+        legend_entries = [(m, g, c, words.get(m, w)) for m, g, c, w in legend_entries]
         self._legend = MarksLegend(
             ax, theme, legend_entries, y=1.0 - _TITLE_PX / 2 / self._height_px, fontsize=8.5
         )

@@ -74,6 +74,9 @@ class GraphPart:
         A caption at the top left.
     legend : bool, default True
         Name the node and edge states in use under the graph.
+    legend_words : mapping of str to str, optional
+        The legend's words for states, by state name (``{"visited": "sorted"}``;
+        edge states as ``"edge:tree"``), where an algorithm's own word is clearer.
 
     Examples
     --------
@@ -99,6 +102,7 @@ class GraphPart:
         labels: Mapping[Any, str] | None = None,
         title: str | None = None,
         legend: bool = True,
+        legend_words: Mapping[str, str] | None = None,
     ) -> None:
         self.ax, self.theme, self.directed = ax, theme, directed
         self.nodes = list(positions)
@@ -274,6 +278,8 @@ class GraphPart:
                 ("edge:relaxed", "━", theme.update, "relaxed"),
                 ("edge:path", "━", theme.done, "path edge"),
             ]
+            words = legend_words or {}
+            entries = [(m, g, c, words.get(m, w)) for m, g, c, w in entries]
             self._legend = MarksLegend(
                 ax,
                 theme,
