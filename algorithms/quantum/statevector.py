@@ -21,7 +21,8 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -339,3 +340,15 @@ def coordinate_text(value: float, digits: int = 3) -> str:
     rounded = round(float(value), digits) + 0.0  # + 0.0 turns −0.0 into 0.0
     text = f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
     return text.replace("-", "−")
+
+
+def gate_text(gate: Mapping[str, Any]) -> str:
+    """``CNOT q0 → q1``, ``H on q1``, ``Rx(θ = 0.5) on q0``, ``SWAP q0, q2``."""
+    qubits = gate["qubits"]
+    name = gate["gate"]
+    if name in ROTATIONS:
+        name = f"{name}(θ = {angle_text(gate['angle'])})"
+    if len(qubits) == 2:
+        arrow = "→" if gate["gate"] == "CNOT" else ","
+        return f"{name} q{qubits[0]} {arrow} q{qubits[1]}"
+    return f"{name} on q{qubits[0]}"

@@ -35,18 +35,6 @@ WHAT_IT_DOES = {
 }
 
 
-def gate_text(gate: dict) -> str:
-    """``CNOT q0 → q1``, ``H on q1``, ``Rx(θ = 0.5) on q0``, ``SWAP q0, q2``."""
-    qubits = gate["qubits"]
-    name = gate["gate"]
-    if name in sv.ROTATIONS:
-        name = f"{name}(θ = {sv.angle_text(gate['angle'])})"
-    if len(qubits) == 2:
-        arrow = "→" if gate["gate"] == "CNOT" else ","
-        return f"{name} q{qubits[0]} {arrow} q{qubits[1]}"
-    return f"{name} on q{qubits[0]}"
-
-
 def _bloch(psi) -> dict:
     """A one-qubit register's point on the Bloch sphere (extra state ``blochVector``)."""
     return {"blochVector": sv.bloch_of(psi)} if psi.size == 2 else {}
@@ -106,7 +94,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             )
         yield Step(
             id=f"apply_gate_{i}",
-            title=f"Gate {i + 1} of {len(gates)}: {gate_text(gate)}",
+            title=f"Gate {i + 1} of {len(gates)}: {sv.gate_text(gate)}",
             explanation=(
                 f"{g.gate} {WHAT_IT_DOES[g.gate]}. The register is now {sv.state_text(psi)}."
                 + sampled

@@ -53,7 +53,9 @@ class Diagram(CircuitDiagram):
         # A measurement outlines the states it keeps; a gate, the states it changed.
         kept = np.flatnonzero(probs > 0).tolist() if measuring else self.changed(step)
         bits = "".join(str(b) for b in state["classicalBits"])
-        note = f"classical bits: {bits}" if bits else None
+        notes = ["the two qubits are entangled"] if state["entangled"] else []
+        notes += [f"classical bits: {bits}"] if bits else []
+        note = "   ".join(notes) or None
         counts = state.get("counts")
         label = None
         if counts is not None:

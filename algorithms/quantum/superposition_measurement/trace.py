@@ -76,12 +76,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         entangled = n == 2 and sv.is_entangled_pair(psi)
         if i == prepared_at - 1:
             counts, note = _sampled(inputs, probs, labels)
-        where = ", ".join(f"q{q}" for q in g.qubits)
+        name = sv.gate_text(g.model_dump(exclude_none=True))
         yield Step(
             id=f"prepare_gate_{i}",
-            title=f"Prepare: {g.gate} on {where}",
+            title=f"Prepare: {name}",
             explanation=(
-                f"After {g.gate} on {where} the register is {sv.state_text(psi)}."
+                f"After {name} the register is {sv.state_text(psi)}."
                 + (" The two qubits are now entangled." if entangled else "")
                 + (note if i == prepared_at - 1 else "")
             ),
