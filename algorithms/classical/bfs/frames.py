@@ -3,7 +3,8 @@
 Visited nodes are tinted, the node being expanded is highlighted, the nodes
 waiting in the queue are frontier-coloured, the BFS tree (each discovered node
 joined to the node it was reached from) is drawn as tree edges, and the edge to
-a neighbour just discovered is highlighted. At the end, the path found.
+a neighbour just discovered is highlighted. Beside each discovered node, its level
+d (edges from the start). At the end, the path found.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ class Diagram(GraphSearchDiagram):
         if step.id == "visit_neighbor":
             edges[(state["current"], state["neighbor"])] = "active"
         edges.update(path_edges(path or []))
+        levels = self.trace[-1].state["levels"]  # fixed at discovery: shown once discovered
         self.graph.update(
             self.node_states(state, set(queue), path),
+            node_notes={node: f"d={levels[node]}" for node in state["visited"]},
             edge_states=edges,
             title=(
                 f"visited {len(state['visited'])} of {len(state['nodes'])} nodes · "

@@ -37,6 +37,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     graph = {"nodes": drawn_nodes(inputs), "edges": drawn_edges(inputs)}
     visited = [start]  # kept sorted: the state shows it sorted
     seen = {start}
+    # Each node's level (edges from the start), fixed when it is discovered. Only the
+    # last step carries it (extra state "levels"): a frame shows the levels of the nodes
+    # discovered so far, which never change, without a copy per step.
+    levels = {start: 0}
     predecessors: dict[str, str | None] = {start: None}
     queue = deque([start])
     # The lists the state shows, copied only when they change and shared by the steps
@@ -78,6 +82,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 "visited": shown_visited,
                 "path": [start],
                 "predecessors": shown_parents,
+                "levels": levels,
             },
             visual_actions=[{"type": "markPath", "nodeIds": [start]}],
         )
@@ -105,6 +110,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             seen.add(neighbour)
             insort(visited, neighbour)
             predecessors[neighbour] = current
+            levels[neighbour] = levels[current] + 1
             shown_visited, shown_parents = list(visited), dict(predecessors)
             queue.append(neighbour)
             operations += 1
@@ -149,6 +155,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                         "visited": shown_visited,
                         "path": path,
                         "predecessors": shown_parents,
+                        "levels": levels,
                     },
                     visual_actions=[{"type": "markPath", "nodeIds": path}],
                 )
@@ -165,7 +172,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**base(), "visited": shown_visited},
+            state={**base(), "visited": shown_visited, "levels": levels},
             visual_actions=[
                 {"type": "showMessage", "text": f"{target} unreachable", "messageType": "warning"}
             ],
@@ -180,7 +187,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**base(), "visited": shown_visited},
+            state={**base(), "visited": shown_visited, "levels": levels},
             visual_actions=[
                 {"type": "showMessage", "text": f"Visited {reached}", "messageType": "success"}
             ],

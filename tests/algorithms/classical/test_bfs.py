@@ -128,8 +128,10 @@ def test_discovery_order_and_tree_are_networkx_bfs(adjacency, data):
     assert discovered(steps) == list(nx.bfs_edges(graph, start))
     reachable = {start} | nx.descendants(graph, start)
     assert steps[-1]["state"]["visited"] == sorted(reachable)
-    # The tree: every discovered node's parent is one level closer to the start.
+    # The levels are the edge distances, and every discovered node's parent is one
+    # level closer to the start.
     levels = nx.single_source_shortest_path_length(graph, start)
+    assert steps[-1]["state"]["levels"] == levels
     last_tree = [s for s in steps if "predecessors" in s["state"]]
     parents = last_tree[-1]["state"]["predecessors"] if last_tree else {start: None}
     assert set(parents) == reachable
