@@ -3,7 +3,8 @@
 Visited nodes are tinted, the node just popped is highlighted, nodes waiting
 on the stack are frontier-coloured, the DFS tree (each visited node joined to
 the node whose entry was popped to reach it) is drawn as tree edges, and the
-edges to the neighbours just pushed are highlighted. At the end, the path.
+edges to the neighbours just pushed are highlighted. Beside each visited node, its
+place in the visiting order (#1 for the start). At the end, the path.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ class Diagram(GraphSearchDiagram):
             pushed = tuple(range(before, len(stack)))
             edges.update({(state["current"], stack[i]): "active" for i in pushed})
         edges.update(path_edges(path or []))
+        order = self.trace[-1].state["visitOrder"]  # fixed at each visit: shown once visited
         self.graph.update(
             self.node_states(state, set(stack) - visited, path),
+            node_notes={node: f"#{order[node]}" for node in visited},
             edge_states=edges,
             title=(
                 f"visited {len(visited)} of {len(state['nodes'])} nodes · "

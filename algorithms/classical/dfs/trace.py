@@ -42,6 +42,10 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     graph = {"nodes": drawn_nodes(inputs), "edges": drawn_edges(inputs)}
     visited: list[str] = []  # kept sorted: the state shows it sorted
     done: set[str] = set()
+    # Each node's place in the visiting order (1 for the start): the DFS preorder. Only
+    # the last step carries it (extra state "visitOrder"); a frame shows the numbers of
+    # the nodes visited so far, which never change, without a copy per step.
+    order: dict[str, int] = {}
     predecessors: dict[str, str | None] = {start: None}
     stack = [start]
     # The visited list and predecessors the state shows, copied only after they change
@@ -75,6 +79,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         if current in done:
             continue  # an older entry of a node reached meanwhile: skipped without a step
         done.add(current)
+        order[current] = len(order) + 1
         insort(visited, current)
         shown_visited = list(visited)
         if pushed_since:
@@ -117,6 +122,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     "visited": shown_visited,
                     "path": path,
                     "predecessors": shown_parents,
+                    "visitOrder": order,
                 },
                 visual_actions=[{"type": "markPath", "nodeIds": path}],
             )
@@ -163,7 +169,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**base(), "visited": shown_visited},
+            state={**base(), "visited": shown_visited, "visitOrder": order},
         )
     else:
         yield Step(
@@ -174,5 +180,5 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             ),
             lines="exhausted",
             is_terminal=True,
-            state={**base(), "visited": shown_visited},
+            state={**base(), "visited": shown_visited, "visitOrder": order},
         )

@@ -126,8 +126,10 @@ def test_visit_order_and_tree_are_networkx_dfs(adjacency, data):
     start = data.draw(st.sampled_from(sorted(adjacency)))
     steps = run({"adjacencyList": adjacency, "startNode": start})
     graph = ascending(adjacency)
-    assert visits(steps) == list(nx.dfs_preorder_nodes(graph, start))
+    preorder = list(nx.dfs_preorder_nodes(graph, start))
+    assert visits(steps) == preorder
     assert steps[-1]["id"] == "exploration_complete"
+    assert steps[-1]["state"]["visitOrder"] == {node: i + 1 for i, node in enumerate(preorder)}
     assert steps[-1]["state"]["visited"] == sorted({start} | nx.descendants(graph, start))
     parents = [s for s in steps if s["id"] == "visit_node"][-1]["state"]["predecessors"]
     tree = nx.dfs_predecessors(graph, start)
