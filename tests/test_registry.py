@@ -92,16 +92,26 @@ def _plugin(algorithm: eigenvue.Algorithm) -> Plugin:
     return plugin
 
 
-def _collect() -> dict[str, Plugin]:
+def _collect() -> tuple[dict[str, Plugin], str | None]:
+    """The plugins by algorithm id, and why the registry could not be built, if it could not."""
     with warnings.catch_warnings():
         # A plugin that fails to load is a failure of test_every_plugin_loads, below.
         warnings.simplefilter("ignore", PluginWarning)
-        algorithms = get_registry().algorithms
-    return {i: _plugin(algorithms[i]) for i in sorted(algorithms)}
+        try:
+            algorithms = get_registry().algorithms
+        except eigenvue.PluginError as exc:
+            return {}, str(exc)
+    return {i: _plugin(algorithms[i]) for i in sorted(algorithms)}, None
 
 
-PLUGINS = _collect()
+PLUGINS, REGISTRY_ERROR = _collect()
 IDS = list(PLUGINS)
+
+
+def _inputs(algorithm_id: str) -> dict[str, tuple[str, Any]]:
+    """Each input by the name users write (a field's alias, else its name): (field name, field)."""
+    fields = eigenvue.get_algorithm(algorithm_id).inputs_model.model_fields
+    return {(f.alias or name): (name, f) for name, f in fields.items()}
 
 
 def _runs(algorithm_id: str) -> list[tuple[str, dict[str, Any] | None]]:
@@ -124,7 +134,7 @@ REFUSALS = _params(
     lambda r: f"{r[0]}:{r[2]}",
 )
 INPUT_NAMES = _params(
-    [(i, name) for i in IDS for name in eigenvue.get_algorithm(i).inputs_model.model_fields],
+    [(i, name) for i in IDS for name in _inputs(i)],
     lambda r: f"{r[0]}:{r[1]}",
 )
 RUNS = _params(
@@ -148,6 +158,7 @@ def _deviation(algorithm_id: str, case_name: str) -> None:
 
 
 def test_every_plugin_loads():
+    assert REGISTRY_ERROR is None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
         broken = {info.name: info.error for info in get_registry().plugins if info.error}
@@ -164,8 +175,8 @@ def test_the_test_module_imports_and_its_declarations_are_well_formed(algorithm_
     names = {case["name"] for case in recorded_cases(algorithm_id)}
     unknown = sorted(set(plugin.deviations) - names)
     assert not unknown, f"DEVIATIONS names cases that are not recorded: {unknown}"
-    fields = set(eigenvue.get_algorithm(algorithm_id).inputs_model.model_fields)
-    assert set(plugin.fallbacks) <= fields, f"FALLBACKS names unknown inputs: {plugin.fallbacks}"
+    unknown_inputs = sorted(set(plugin.fallbacks) - set(_inputs(algorithm_id)))
+    assert not unknown_inputs, f"FALLBACKS names inputs that do not exist: {unknown_inputs}"
 
 
 # -- Eigenvue 1.0.2's recorded traces -----------------------------------------------------------
@@ -201,7 +212,7 @@ def _plain(value: Any) -> Any:
 def test_an_input_left_out_takes_its_default_and_runs(algorithm_id, name):
     algorithm = eigenvue.get_algorithm(algorithm_id)
     inputs = {k: v for k, v in algorithm.meta.defaults.items() if k != name}
-    if algorithm.inputs_model.model_fields[name].is_required():
+    if _inputs(algorithm_id)[name][1].is_required():
         assert_refused(algorithm_id, inputs, name)
     else:
         assert len(algorithm.run(inputs)) >= 1
@@ -210,21 +221,21 @@ def test_an_input_left_out_takes_its_default_and_runs(algorithm_id, name):
 @pytest.mark.parametrize("algorithm_id", IDS)
 def test_the_metadata_defaults_are_the_models_defaults(algorithm_id):
     algorithm = eigenvue.get_algorithm(algorithm_id)
-    fields = algorithm.inputs_model.model_fields
+    inputs = _inputs(algorithm_id)
     defaults = algorithm.meta.defaults
-    required = sorted(n for n, f in fields.items() if f.is_required() and n not in defaults)
+    required = sorted(n for n, (_, f) in inputs.items() if f.is_required() and n not in defaults)
     assert not required, f"required inputs without a value in [defaults]: {required}"
     given = algorithm.validate(defaults)
     fallbacks = PLUGINS[algorithm_id].fallbacks
     differ, stale = {}, []
     for name in defaults:
-        if fields[name].is_required():
+        field_name, field_info = inputs[name]
+        if field_info.is_required():
             continue
         # The value a missing key takes, read through the model as the [defaults] value is.
-        taken = _plain(
-            getattr(algorithm.validate({k: v for k, v in defaults.items() if k != name}), name)
-        )
-        meta = _plain(getattr(given, name))
+        left_out = algorithm.validate({k: v for k, v in defaults.items() if k != name})
+        taken = _plain(getattr(left_out, field_name))
+        meta = _plain(getattr(given, field_name))
         if name in fallbacks and taken == meta:
             stale.append(name)
         elif name not in fallbacks and taken != meta:
