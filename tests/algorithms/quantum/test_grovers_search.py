@@ -32,6 +32,8 @@ REFUSALS = [
     ({"numQubits": 2, "targets": [3], "iterations": -1}, "iterations"),
     ({"numQubits": 12, "targets": [3], "iterations": 200}, "iterations"),
     ({"numQubits": 2, "targets": [3], "shots": True}, "shots"),
+    ({"numQubits": 2, "targets": list(range(5000))}, "targets"),
+    ({"numQubits": 2, "targets": [3], "seed": 7}, "seed"),
 ]
 
 

@@ -57,6 +57,8 @@ REFUSALS = [
         "preparationGates",
     ),
     ({"shots": -5}, "shots"),
+    ({"measurements": [{"qubit": 0, "outcome": 0}] * 100_000}, "measurements"),
+    ({"preparationGates": [{"gate": "H", "qubits": [0]}] * 100_000}, "preparationGates"),
 ]
 
 
