@@ -17,6 +17,7 @@ import numpy as np
 from eigenvue.drawing.parts import BlochPart
 
 from ..circuit_frames import CircuitDiagram
+from ..statevector import angle_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import SubFigure
@@ -112,6 +113,6 @@ class Diagram(CircuitDiagram):
             self.bloch.update(
                 original,
                 label=label,
-                caption=f"{label} to send: θ = {state['originalTheta']:.4g}, "
-                f"φ = {state['originalPhi']:.4g}",
+                caption=f"{label} to send: θ = {angle_text(state['originalTheta'])}, "
+                f"φ = {angle_text(state['originalPhi'])}",
             )
