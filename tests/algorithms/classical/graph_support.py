@@ -74,3 +74,47 @@ def assert_matches_but_for_the_layout(algorithm: str, case: dict[str, Any]) -> N
             theirs["x"], theirs["y"] = ours["x"], ours["y"]
     extra = tuple(eigenvue.get_algorithm(algorithm).meta.extra_state)
     assert_matches_reference(got, expected, extra)
+
+
+#: Any JSON value, small: what a user might pass for any input by mistake.
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(["", "A", "B", "Z", "to", "weight", "x"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["A", "B", "", "to", "weight", "x", "y"]), inner, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+
+
+@st.composite
+def mangled_inputs(draw: Any, defaults: dict[str, Any]) -> dict[str, Any]:
+    """The defaults with some inputs replaced by arbitrary JSON, dropped, or mangled inside."""
+    inputs = copy.deepcopy(defaults)
+    for name in list(inputs):
+        action = draw(st.sampled_from(["keep", "drop", "replace", "replace inside"]))
+        if action == "drop":
+            del inputs[name]
+        elif action == "replace":
+            inputs[name] = draw(JSON)
+        elif action == "replace inside" and isinstance(inputs[name], dict) and inputs[name]:
+            key = draw(st.sampled_from(sorted(inputs[name])))
+            inputs[name][key] = draw(JSON)
+    return inputs
+
+
+def assert_runs_or_refuses(algorithm: str, inputs: dict[str, Any]) -> None:
+    """Either a trace ending in one terminal step, or an InputError naming a known input."""
+    try:
+        steps = eigenvue.steps(algorithm, inputs)
+    except eigenvue.InputError as error:
+        fields = eigenvue.get_algorithm(algorithm).inputs_model.model_fields
+        assert error.input.split(".")[0].split("[")[0] in {*fields, *inputs}
+        return
+    assert steps[-1]["isTerminal"]

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 import eigenvue
 from tests.algorithms.classical.graph_support import (
     assert_matches_but_for_the_layout,
+    assert_runs_or_refuses,
     digraph,
     graphs,
+    mangled_inputs,
 )
 from tests.frames_check import (
     assert_built_once_and_updated_in_place,
@@ -239,3 +241,9 @@ def test_frames_are_built_once_and_every_step_changes_the_picture():
     assert_built_once_and_updated_in_place(trace)
     _, images = draw_diagram(trace, "dark")
     assert_each_image_differs_from_the_last(images)
+
+
+@settings(max_examples=120, deadline=None)
+@given(inputs=mangled_inputs(eigenvue.get(ID).defaults))
+def test_any_mangled_input_runs_or_is_refused_naming_an_input(inputs):
+    assert_runs_or_refuses(ID, inputs)
