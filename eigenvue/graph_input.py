@@ -213,6 +213,22 @@ class GraphInputs(Inputs):
             object.__setattr__(self, "positions", layout(self.edge_pairs(), list(graph)))
         return self
 
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The JSON schema, without the ``null`` that ``positions`` holds only internally.
+
+        ``positions`` is typed ``Positions | None`` so that a left-out value can wait for
+        the layout; a user's explicit ``null`` is refused, so the schema does not offer it.
+        """
+        schema = super().model_json_schema(*args, **kwargs)
+        field = schema.get("properties", {}).get("positions", {})
+        options = [s for s in field.pop("anyOf", []) if s.get("type") != "null"]
+        if len(options) == 1:
+            field.update(options[0])
+        elif options:
+            field["anyOf"] = options
+        return schema
+
     # -- what an algorithm reads -----------------------------------------------------
 
     @property

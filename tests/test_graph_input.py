@@ -97,3 +97,12 @@ def test_the_limit_names_a_largest_graph_that_does_fit():
     assert info.value.input == "adjacencyList"
     nodes = int(str(info.value).split("about ")[-1].split(" nodes")[0].replace(",", ""))
     assert cost(nodes, nodes) <= 10_000 < cost(nodes + 1, nodes + 1)
+
+
+def test_the_schema_offers_null_for_the_target_but_not_for_the_positions():
+    properties = Plain.model_json_schema()["properties"]
+    assert "null" not in str(properties["positions"])
+    assert {"type": "null"} in properties["targetNode"]["anyOf"]
+    with pytest.raises(InputError) as info:
+        validate(Plain, {"positions": None})
+    assert info.value.input == "positions"
