@@ -131,23 +131,13 @@ class BoundaryPanel:
         ax.set_aspect("equal", adjustable="box")
         self.contour = LineCollection([], colors=theme.text, linewidths=2.2, zorder=2)
         ax.add_collection(self.contour)
+        # A note across the plane's middle, on a veil over the colours, when the output is flat.
+        veil = {"boxstyle": "round,pad=0.4", "facecolor": theme.background, "alpha": 0.85}
         self.flat_note = ax.text(
-            0.5,
-            0.5,
-            "",
-            transform=ax.transAxes,
-            ha="center",
-            va="center",
-            fontsize=9,
-            color=theme.text,
-            zorder=5,
-            linespacing=1.3,
-            bbox={
-                "boxstyle": "round,pad=0.4",
-                "facecolor": theme.background,
-                "alpha": 0.85,
-                "edgecolor": theme.edge,
-            },
+            0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center", fontsize=9, zorder=5
+        )
+        self.flat_note.set(
+            color=theme.text, linespacing=1.3, bbox={**veil, "edgecolor": theme.edge}
         )
 
         points = np.asarray(dataset["inputs"], dtype=float)
@@ -156,48 +146,19 @@ class BoundaryPanel:
         ones = targets >= 0.5
         size = 110 if len(points) <= MAX_LABELLED_POINTS else 40
         # Targets differ in shape as well as colour: circles for 1, squares for 0.
-        self.class_one = ax.scatter(
-            points[ones, 0],
-            points[ones, 1],
-            s=size,
-            marker="o",
-            color=theme.positive,
-            edgecolors=theme.background,
-            linewidths=2,
-            zorder=3,
-        )
+        rim = {"edgecolors": theme.background, "linewidths": 2, "zorder": 3}
+        self.class_one = ax.scatter(*points[ones].T, s=size, marker="o", c=theme.positive, **rim)
         self.class_zero = ax.scatter(
-            points[~ones, 0],
-            points[~ones, 1],
-            s=size * 0.85,
-            marker="s",
-            color=theme.negative,
-            edgecolors=theme.background,
-            linewidths=2,
-            zorder=3,
+            *points[~ones].T, s=size * 0.85, marker="s", c=theme.negative, **rim
         )
         self.labels = []
         if len(points) <= MAX_LABELLED_POINTS:
             pad = 0.035 * (x1 - x0)
+            box = {"boxstyle": "round,pad=0.2", "facecolor": theme.background, "alpha": 0.8}
+            style = {"fontsize": 8.5, "color": theme.text, "va": "bottom", "zorder": 4}
             for x, y in points:
-                self.labels.append(
-                    ax.text(
-                        x + pad,
-                        y + pad,
-                        "",
-                        fontsize=8.5,
-                        color=theme.text,
-                        ha="left",
-                        va="bottom",
-                        zorder=4,
-                        bbox={
-                            "boxstyle": "round,pad=0.2",
-                            "facecolor": theme.background,
-                            "edgecolor": "none",
-                            "alpha": 0.8,
-                        },
-                    )
-                )
+                label = ax.text(x + pad, y + pad, "", bbox={**box, "edgecolor": "none"}, **style)
+                self.labels.append(label)
         _style_axes(ax, theme)
         for spine in ax.spines.values():
             spine.set_visible(True)

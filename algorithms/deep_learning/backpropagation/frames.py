@@ -501,6 +501,11 @@ class Diagram(BaseDiagram):
     def _show_activations(self, activations: list[Any], current: int) -> None:
         show_activations(self.network, self.theme, [_vector(a) for a in activations], current)
 
+    def _muted_values(self, state: dict[str, Any]) -> None:
+        """Every layer's values, in muted text: past the forward pass they are background."""
+        for layer, values in enumerate(state.get("activations", [])):
+            self.network.set_values(layer, _vector(values), color=self.theme.muted)
+
     def _show_targets(self, state: dict[str, Any], *, emphasis: bool) -> None:
         if not self.target_texts:
             return
@@ -613,8 +618,7 @@ class Diagram(BaseDiagram):
     def _show_backward(self, state: dict[str, Any]) -> None:
         theme, net = self.theme, self.network
         layer = int(state["currentLayer"])
-        for index, values in enumerate(state["activations"]):
-            net.set_values(index, _vector(values), color=theme.muted)
+        self._muted_values(state)
         gradients = state["gradients"]
         for index in range(1, self.n_layers):
             delta = np.asarray(gradients[index])
@@ -657,8 +661,7 @@ class Diagram(BaseDiagram):
     def _show_update(self, state: dict[str, Any]) -> None:
         theme, net = self.theme, self.network
         layer = int(state["currentLayer"])
-        for index, values in enumerate(state["activations"]):
-            net.set_values(index, _vector(values), color=theme.muted)
+        self._muted_values(state)
         net.emphasize_layer(layer, theme.update)
         net.emphasize_connections(layer, theme.update)
         net.set_neuron_style(
@@ -689,9 +692,7 @@ class Diagram(BaseDiagram):
     def _show_complete(self, state: dict[str, Any]) -> None:
         """The end of a single step (a training run ends in the training layout)."""
         theme, net = self.theme, self.network
-        if "activations" in state:
-            for index, values in enumerate(state["activations"]):
-                net.set_values(index, _vector(values), color=theme.muted)
+        self._muted_values(state)
         for index in range(1, self.n_layers):
             net.set_neuron_style(index, edge=theme.done)
         # Weights before (the first step's) and after (this step's), as the trace holds them.
@@ -705,16 +706,14 @@ class Diagram(BaseDiagram):
             for k in range(min(new.size, TABLE_ROWS - len(rows))):
                 j, i = divmod(k, n_from)
                 rows.append([f"W[{layer}] {j + 1} ← {i + 1}", number(old[j, i]), number(new[j, i])])
-        big = f"loss before: {number(float(state['loss']))}"
-        title = "Step complete"
         note = (
             "Every weight and bias moved against its gradient; the lines show the new "
             "weights, from which the next forward pass starts. "
         )
         self.panel.show(
-            title,
+            "Step complete",
             title_color=theme.done,
-            big=big,
+            big=f"loss before: {number(float(state['loss']))}",
             big_color=theme.highlight,
             header=["weight", "before", "after"],
             rows=rows,
