@@ -21,6 +21,25 @@ from eigenvue.inputs import Limit
 TRACE_LIMIT = 8_000_000
 
 
+#: The default graph of BFS and DFS (Eigenvue's): six nodes, two paths from A to F.
+SIX_NODES = {
+    "A": ["B", "C"],
+    "B": ["A", "D", "E"],
+    "C": ["A", "F"],
+    "D": ["B"],
+    "E": ["B", "F"],
+    "F": ["C", "E"],
+}
+SIX_NODES_POSITIONS = {
+    "A": {"x": 0.1, "y": 0.5},
+    "B": {"x": 0.35, "y": 0.2},
+    "C": {"x": 0.35, "y": 0.8},
+    "D": {"x": 0.65, "y": 0.1},
+    "E": {"x": 0.65, "y": 0.5},
+    "F": {"x": 0.9, "y": 0.8},
+}
+
+
 def drawn_nodes(inputs: GraphInputs) -> list[dict[str, Any]]:
     """The ``nodes`` state: ``{"id", "label", "x", "y"}`` per node, sorted by id."""
     out = []

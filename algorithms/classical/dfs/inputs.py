@@ -6,31 +6,14 @@ from pydantic import Field
 
 from eigenvue.graph_input import Adjacency, GraphInputs, NodeId, Positions, Target
 
-from ..graph_search import search_limit
-
-DEFAULT_GRAPH = {
-    "A": ["B", "C"],
-    "B": ["A", "D", "E"],
-    "C": ["A", "F"],
-    "D": ["B"],
-    "E": ["B", "F"],
-    "F": ["C", "E"],
-}
-DEFAULT_POSITIONS = {
-    "A": {"x": 0.1, "y": 0.5},
-    "B": {"x": 0.35, "y": 0.2},
-    "C": {"x": 0.35, "y": 0.8},
-    "D": {"x": 0.65, "y": 0.1},
-    "E": {"x": 0.65, "y": 0.5},
-    "F": {"x": 0.9, "y": 0.8},
-}
+from ..graph_search import SIX_NODES, SIX_NODES_POSITIONS, search_limit
 
 
 class Inputs(GraphInputs):
     """An unweighted graph, a start node and an optional target."""
 
     adjacencyList: Adjacency = Field(
-        default=DEFAULT_GRAPH,
+        default=SIX_NODES,
         description=(
             "The graph: each node id and the ids of its neighbours (DFS tries them in "
             "ascending id order, whatever the list order). List an undirected edge under "
@@ -38,7 +21,7 @@ class Inputs(GraphInputs):
         ),
     )
     positions: Positions | None = Field(
-        default=DEFAULT_POSITIONS,
+        default=SIX_NODES_POSITIONS,
         description=(
             "Where each node is drawn, {x, y} in [0, 1]. Leave it out to have the graph laid "
             "out automatically."
