@@ -20,7 +20,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 
 from eigenvue.drawing.parts import decade_ticks
-from eigenvue.text import MINUS, short_number
+from eigenvue.text import number, short_number
 
 #: Bars get their value written above them when there are at most this many layers.
 MAX_LABELLED_BARS = 10
@@ -186,7 +186,7 @@ class BoundaryPanel:
         cax.axvline(0.5, color=theme.text, linewidth=2.2)
         cax.set_yticks([])
         ticks = sorted({round(low, 2), 0.0, 0.5, 1.0, round(high, 2)})
-        cax.set_xticks(ticks, [f"{t:g}".replace("-", MINUS) for t in ticks], fontsize=8.5)
+        cax.set_xticks(ticks, [number(t, 6) for t in ticks], fontsize=8.5)
         cax.tick_params(colors=theme.muted, length=2, pad=2)
         for spine in cax.spines.values():
             spine.set_visible(False)

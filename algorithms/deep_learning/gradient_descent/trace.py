@@ -40,7 +40,7 @@ def _growth_reason(inputs: Inputs) -> str:
             return (
                 f" Each SGD step multiplies y by 1 − 6η = {number(1 - 6 * lr)}; "
                 "as that is beyond ±1, "
-                f"y overshoots the valley floor further every time: η = {lr:g} is above the "
+                f"y overshoots the valley floor further every time: η = {number(lr)} is above the "
                 f"limit 1/3 for this bowl, so the run diverges."
             )
         return " The step overshot the valley floor."
@@ -67,7 +67,7 @@ def _update_story(inputs: Inputs, run: Descent, t: int) -> str:
     if inputs.optimizer == "momentum":
         v = run.state["velocity"][t]
         return (
-            f"The gradient g = {coordinates(g)} is added to {MOMENTUM_BETA:g} × the old velocity: "
+            f"The gradient g = {coordinates(g)} is added to {number(MOMENTUM_BETA)} × the old velocity: "
             f"v = {coordinates(v)}; θ moves by −η·v = {coordinates(move)}"
         )
     m = run.state["first_moment"][t]
@@ -122,7 +122,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 else "That is the minimum: the gradient is zero, there is no downhill, and no "
                 "optimizer will move. "
             )
-            + f"{DESCRIPTIONS[opt]}, with η = {lr:g}, for {n} steps."
+            + f"{DESCRIPTIONS[opt]}, with η = {number(lr)}, for {n} steps."
         ),
         phase="initialization",
         lines="start",

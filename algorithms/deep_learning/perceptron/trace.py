@@ -55,7 +55,7 @@ def _reading(activation: str, a: float) -> str:
             "w·x + b = 0."
         )
     if activation == "sigmoid":
-        return f"Read as a probability, it gives the positive class a {100 * a:.3g}% chance."
+        return f"Read as a probability, it gives the positive class a {number(100 * a, 3)}% chance."
     if activation == "relu":
         return (
             "It is active and passes its evidence on."
