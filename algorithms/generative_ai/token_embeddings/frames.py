@@ -74,6 +74,7 @@ class Diagram(eigenvue.drawing.Diagram):
         ax = self.scatter_ax = fig.add_subplot(layout[1, 2])
         projection = np.asarray(last.get("projection", np.zeros((n, 2))), dtype=float)
         self.projection = projection
+        self.kept = last.get("projectionVariance")
         span = float(np.max(np.abs(projection))) if projection.size else 1.0
         span = 1.15 * (span or 1.0)
         ax.set_xlim(-span, span)
@@ -98,16 +99,17 @@ class Diagram(eigenvue.drawing.Diagram):
         for label, (x, y) in zip(self.tokens, projection):
             places.setdefault((round(float(x), 9), round(float(y), 9)), []).append(label)
         labelled = len(places) <= 24  # beyond that, names would cover one another
+        # Names sit on the side of their point towards the middle, so none leaves the plot.
         self.names = [
             ax.text(
                 x,
                 y,
-                " " + " = ".join(dict.fromkeys(labels)),
+                f" {' = '.join(dict.fromkeys(labels))} ",
                 fontsize=8.5,
                 color=theme.text,
                 va="bottom",
+                ha="right" if x > 0 else "left",
                 zorder=4,
-                clip_on=True,
             )
             for (x, y), labels in (places.items() if labelled else [])
         ]
@@ -162,7 +164,8 @@ class Diagram(eigenvue.drawing.Diagram):
         else:
             self.board.show("similarity", None, "idle")
 
-        has_view = "projection" in state
+        # The 2-D view needs every vector: it appears once the lookups are done.
+        has_view = pair is not None or step.is_terminal
         self.points.set_visible(has_view)
         self.note.set_visible(not has_view)
         for name in self.names:
@@ -175,7 +178,7 @@ class Diagram(eigenvue.drawing.Diagram):
         else:
             self.link.set_data([], [])
         self.points.set_color(list(colours))
-        kept = state.get("projectionVariance")
+        kept = self.kept if has_view else None
         self.scatter_title.set_text(
             f"2-D view (PCA, {100 * kept:.0f}% of spread)" if kept is not None else "2-D view (PCA)"
         )

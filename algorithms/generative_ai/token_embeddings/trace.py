@@ -1,8 +1,10 @@
 """The token-embeddings trace: look up each token's vector, then compare every pair.
 
 Runs :mod:`.vectors` and records each step in the Eigenvue 1.0.2 step format.
-Beyond Eigenvue, the similarity steps also carry the whole cosine-similarity
-matrix and a 2-D projection of the vectors (PCA), which the frames draw.
+Beyond Eigenvue, the last step also carries the whole cosine-similarity matrix
+and a 2-D projection of the vectors (PCA), which the frames draw. (Only the
+last: a step's JSON writes out every matrix it holds, and there is one
+similarity step per pair of tokens.)
 """
 
 from __future__ import annotations
@@ -98,7 +100,6 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                     "embeddings": table,
                     "similarityPair": [i, j],
                     "similarityScore": score,
-                    **extra,
                 },
             )
     rows, cols = np.triu_indices(n, k=1)  # the pairs in the steps' order
