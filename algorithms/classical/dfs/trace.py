@@ -141,9 +141,15 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 id="push_neighbors",
                 title=f"Push the neighbours of {current}",
                 explanation=(
-                    f"The unvisited neighbours of {current} go on the stack, largest id first, "
-                    f"so that {pushed[-1]}, the smallest, ends on top and is explored next. "
-                    f"Stack: {_top(stack)}."
+                    (
+                        f"The unvisited neighbours of {current} go on the stack, largest id "
+                        f"first, so that {pushed[-1]}, the smallest, ends on top and is "
+                        "explored next. "
+                        if len(pushed) > 1
+                        else f"{current}'s one unvisited neighbour, {pushed[0]}, goes on top "
+                        "of the stack and is explored next. "
+                    )
+                    + f"Stack: {_top(stack)}."
                 ),
                 lines="push",
                 state={
