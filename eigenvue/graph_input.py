@@ -119,9 +119,11 @@ class GraphInputs(Inputs):
     """Base class of a graph algorithm's inputs (see the module docstring).
 
     Subclasses redeclare the four fields with their defaults (a weighted
-    algorithm types ``adjacencyList`` as :data:`WeightedAdjacency`). After
-    validation, ``positions`` always holds a position for every node: the
-    user's, or the deterministic layout.
+    algorithm types ``adjacencyList`` as :data:`WeightedAdjacency`). Positions
+    left out are laid out on first use (:meth:`laid_out`, :meth:`position`,
+    :meth:`to_dict`), not during validation: checking inputs (every plugin's
+    examples are checked when the catalogue loads) then costs no layout and
+    does not import networkx.
     """
 
     # Defaults are validated too, so that a default position is a Position like a given one.
@@ -208,9 +210,6 @@ class GraphInputs(Inputs):
                     "positions",
                     f"must name only nodes of the graph; it also names {_names(unknown)}",
                 )
-        else:
-            # The model is frozen; the laid-out positions are what the user would have given.
-            object.__setattr__(self, "positions", layout(self.edge_pairs(), list(graph)))
         return self
 
     @classmethod
@@ -263,11 +262,26 @@ class GraphInputs(Inputs):
             for entry in entries:
                 yield node, _neighbour_id(entry)
 
+    def laid_out(self) -> Positions:
+        """Every node's position: the user's, or the deterministic layout (made once)."""
+        if self.positions is None:
+            # The model is frozen; the layout is what the user would have given, stored
+            # once so that every later reader (and to_dict) sees the same positions.
+            object.__setattr__(
+                self, "positions", layout(self.edge_pairs(), list(self.adjacencyList))
+            )
+        assert self.positions is not None
+        return self.positions
+
     def position(self, node: str) -> tuple[float, float]:
         """The ``(x, y)`` where ``node`` is drawn."""
-        assert self.positions is not None  # filled in by validation
-        where = self.positions[node]
+        where = self.laid_out()[node]
         return where.x, where.y
+
+    def to_dict(self) -> dict[str, Any]:
+        """The inputs as a JSON-ready dict, with the positions laid out if they were left out."""
+        self.laid_out()
+        return super().to_dict()
 
 
 def layout(edges: Iterator[tuple[str, str]] | list[tuple[str, str]], nodes: list[str]) -> Positions:

@@ -53,7 +53,7 @@ def test_the_defaults_of_the_default_graph_apply_only_to_it():
     assert validate(Plain, {}).position("B") == (0.8, 0.5)
     given = validate(Plain, {"adjacencyList": {"A": ["B"], "B": ["A"]}})
     assert given.target is None  # a given graph without a target has none
-    assert given.positions is not None and set(given.positions) == {"A", "B"}
+    assert set(given.laid_out()) == {"A", "B"}  # laid out, not the default positions
 
 
 def test_a_path_is_laid_out_in_order_inside_the_margin():
@@ -106,3 +106,12 @@ def test_the_schema_offers_null_for_the_target_but_not_for_the_positions():
     with pytest.raises(InputError) as info:
         validate(Plain, {"positions": None})
     assert info.value.input == "positions"
+
+
+def test_positions_left_out_are_laid_out_on_first_use_and_kept():
+    given = validate(Plain, {"adjacencyList": {"A": ["B"], "B": ["A"], "C": []}})
+    assert given.positions is None  # validating costs no layout
+    first = given.position("C")
+    assert given.to_dict()["positions"]["C"] == {"x": first[0], "y": first[1]}
+    again = validate(Plain, given.to_dict())  # what to_dict gives is valid input
+    assert again.position("C") == first
