@@ -8,10 +8,9 @@ For each registered algorithm (or the ones asked for):
   one terminal step and it is the last, highlighted pseudocode lines exist,
   indices run 0, 1, 2, …, the state is JSON-serialisable (``steps()`` works),
   and a second run gives the identical steps;
-- a sample of frames draws: the first and the last step of each run, and the first
-  step of each phase, of the defaults in the light and the dark theme and of each
-  example in the light theme (every frame of every run in both themes with
-  ``all_frames``);
+- a sample of frames draws, in the light and the dark theme: the first and the last
+  step of each run, and the first step of each phase of the algorithm (every frame
+  with ``all_frames``);
 - related and prerequisite ids name algorithms of the catalogue (an unknown id
   is a warning, not a failure, while the catalogue is being filled in).
 
@@ -272,10 +271,10 @@ def check_algorithm(
     known_ids : iterable of str
         The ids of the catalogue, against which related and prerequisite ids are checked.
     frames : bool, default True
-        Draw a sample of frames (see :func:`sample_indices`): the defaults' in both
-        themes, each example's in the light theme, each phase once.
+        Draw a sample of frames in both themes (see :func:`sample_indices`): each run's
+        first and last, and the first step of each phase once for the algorithm.
     all_frames : bool, default False
-        Draw every frame of every run in both themes instead.
+        Draw every frame of every run instead.
     source : str
         Where the algorithm comes from, for the report.
     """
@@ -289,14 +288,12 @@ def check_algorithm(
         trace = _check_run(algorithm, label, inputs, section)
         if trace is None or not frames:
             continue
-        if all_frames:
-            _check_frames(trace, label, section, list(range(len(trace))), THEMES)
-        else:
-            # The defaults in both themes; each example in the light theme, at its first and
-            # last step and the first step of each phase no earlier run has drawn.
-            indices = sample_indices(trace, meta, drawn=drawn)
-            themes = THEMES if label == "defaults" else THEMES[:1]
-            _check_frames(trace, label, section, indices, themes)
+        # A sample: each run's first and last step, and the first step of each phase no
+        # earlier run of the algorithm has drawn.
+        indices = (
+            list(range(len(trace))) if all_frames else sample_indices(trace, meta, drawn=drawn)
+        )
+        _check_frames(trace, label, section, indices, THEMES)
     _check_links(algorithm, set(known_ids), section)
     return section
 
@@ -508,10 +505,10 @@ def check(
     ids : sequence of str, optional
         Algorithm ids; default every registered algorithm.
     frames : bool, default True
-        Draw a sample of frames: the first and last step of each run and the first of
-        each phase, the defaults in both themes and the examples in the light theme.
+        Draw a sample of frames in both themes: the first and last step of each run
+        and the first step of each phase of the algorithm.
     all_frames : bool, default False
-        Draw every frame of every run in both themes instead.
+        Draw every frame of every run instead.
     jobs : int, optional
         Algorithms checked at once, in worker processes; by default one per CPU. The
         workers are forked, so they see the plugins registered at run time; where

@@ -61,7 +61,7 @@ def add_commands(sub: Any) -> None:
         description=(
             "Check every algorithm (or the ones named): metadata, quiz answers, the defaults "
             "and every example run, trace invariants, JSON steps, determinism, a sample of frames "
-            "(first, last, one per phase; the defaults in both themes), related ids; and report plugins that failed to load. "
+            "(first, last, one per phase) in both themes, related ids; and report plugins that failed to load. "
             "Exit status 0 when everything holds, 1 otherwise."
         ),
     )

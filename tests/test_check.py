@@ -346,7 +346,7 @@ def test_json_report_round_trips(register, capsys):
     assert [f["check"] for f in data["sections"][0]["findings"]] == ["metadata", "defaults"]
 
 
-def test_examples_draw_in_the_light_theme_each_phase_once(fixture_algorithm):
+def test_each_phase_is_drawn_once_per_algorithm(fixture_algorithm):
     (section,) = check([BASE]).sections
     messages = {f.check: f.message for f in section.findings}
     # Defaults [3, 1, 2]: start, add ×3, done; the first add is the add phase's frame.
@@ -356,7 +356,7 @@ def test_examples_draw_in_the_light_theme_each_phase_once(fixture_algorithm):
     )
     # The examples' phases were drawn with the defaults: their first and last steps only.
     assert messages["example 'Negative values' frames"].startswith("2 of 5 frames")
-    assert messages["example 'Negative values' frames"].endswith("draw in light")
+    assert messages["example 'Negative values' frames"].endswith("draw in light and dark")
     assert messages["example 'One value' frames"].startswith("2 of 3 frames")
 
 
