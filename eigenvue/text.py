@@ -29,9 +29,14 @@ def number(value: float, digits: int = 4) -> str:
     Returns
     -------
     str
-        ``"0.6225"``, ``"−1.5"``, ``"1.235e+05"``, ``"2e−07"``.
+        ``"0.6225"``, ``"−1.5"``, ``"123,500"``, ``"1.235e+07"``, ``"2e−07"``. Below a
+        million a number is written out in full (rounded to ``digits`` significant
+        digits) rather than with an exponent: a count of 3,280 reads better than 3.28e+03.
     """
-    return f"{value:.{digits}g}".replace("-", MINUS)
+    text = f"{value:.{digits}g}"
+    if "e+" in text and abs(value) < 1e6:
+        text = f"{float(text):,.0f}"
+    return text.replace("-", MINUS)
 
 
 def short_vector(values: Any, limit: int = 4) -> str:
