@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from eigenvue.drawing.parts import GridPart
+from eigenvue.drawing.parts.grid import COMPACT_ABOVE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -101,6 +102,12 @@ class MatrixBoard:
         """Make the heat map ``name``: signed values on a diverging ±``bound`` scale, else 0 … 1."""
         # Values are written only where a cell is wide enough for "−0.00".
         cell_px = min(ax.bbox.width / shape[1], ax.bbox.height / shape[0])
+        # A long thin matrix (512 tokens × 64) would be a sliver with square cells.
+        square = max(shape) <= 3 * min(shape)
+        if max(shape) > COMPACT_ABOVE:
+            # Past this size every label would collide with its neighbours: rows keep the
+            # tokens (thinned by the part), columns go unlabelled.
+            cols = [""] * shape[1]
         part = GridPart(
             ax,
             self.theme,
@@ -113,6 +120,7 @@ class MatrixBoard:
             digits=2,
             values=cell_px >= MIN_CELL_PX,
             colorbar=False,
+            square=square,
             title=title,
         )
         self.parts[name], self.titles[name] = part, title
