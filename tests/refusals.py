@@ -18,7 +18,7 @@ import eigenvue
 ID_LENGTH = 72
 
 
-def _short_repr(inputs: dict[str, Any]) -> str:
+def short_repr(inputs: dict[str, Any]) -> str:
     """``repr(inputs)``, with each numpy array shown by its shape, cut to ``ID_LENGTH``."""
     text = "{" + ", ".join(f"{key!r}: {_value_repr(value)}" for key, value in inputs.items()) + "}"
     return text if len(text) <= ID_LENGTH else text[: ID_LENGTH - 3] + "..."
@@ -30,7 +30,7 @@ def _value_repr(value: Any) -> str:
 
 def refusal_params(table: list[tuple[dict[str, Any], str]]) -> list[Any]:
     """pytest params ``(inputs, name)``, one per row, each named by its inputs."""
-    return [pytest.param(inputs, name, id=_short_repr(inputs)) for inputs, name in table]
+    return [pytest.param(inputs, name, id=short_repr(inputs)) for inputs, name in table]
 
 
 def assert_refused(

@@ -46,7 +46,7 @@ from pydantic_core import to_jsonable_python
 import eigenvue
 from eigenvue.plugins import PluginWarning, get_registry
 from tests.reference import assert_reference_trace, recorded_cases
-from tests.refusals import assert_refused
+from tests.refusals import assert_refused, short_repr
 
 TESTS = Path(__file__).parent
 THEMES = ("light", "dark")
@@ -83,7 +83,7 @@ def _plugin(algorithm: eigenvue.Algorithm) -> Plugin:
         return plugin
     try:
         plugin.module = importlib.import_module(plugin.module_name)
-    except Exception as exc:  # reported by test_the_test_module_imports
+    except Exception as exc:  # reported by test_the_test_module_imports_and_...
         plugin.import_error = f"{type(exc).__name__}: {exc}"
         return plugin
     plugin.refusals = list(getattr(plugin.module, "REFUSALS", []))
@@ -131,7 +131,7 @@ TRACE_CASES = _params(
 ERROR_CASES = _params([r for r in REFERENCE if "error" in r[1]], lambda r: f"{r[0]}:{r[1]['name']}")
 REFUSALS = _params(
     [(i, inputs, name) for i in IDS for inputs, name in PLUGINS[i].refusals],
-    lambda r: f"{r[0]}:{r[2]}",
+    lambda r: f"{r[0]}:{r[2]}:{short_repr(r[1])}",
 )
 INPUT_NAMES = _params(
     [(i, name) for i in IDS for name in _inputs(i)],
