@@ -29,8 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from eigenvue.drawing.kit import blend
-from eigenvue.drawing.theme import Theme, get_theme
+from eigenvue.drawing.theme import Theme, blend, get_theme
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import FigureCanvasAgg

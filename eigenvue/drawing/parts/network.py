@@ -192,7 +192,6 @@ class NetworkDrawing:
         # ("−0.123", or "−0.12" when narrow), otherwise beside it in smaller type.
         self._values_inside = radius_px >= (13 if self.narrow else 19)
         value_size = 9.0 if radius_px >= 19 else 8.0
-        self._point_to_data = 1.0 / spacing_px * dpi / 72.0  # points → data units (y)
 
         self.positions: list[np.ndarray] = []
         for layer, n in enumerate(sizes):
@@ -461,11 +460,6 @@ class NetworkDrawing:
         """Data coordinates just right of a neuron's circle, for a label (graph view only)."""
         x, y = self.neuron_position(layer, index)
         return x + (self._radius_px + pad_px) / self._gap_px, y
-
-    @property
-    def neuron_radius(self) -> float:
-        """The radius of a neuron, in data units of the y axis (graph view)."""
-        return self._radius_points * self._point_to_data
 
     # -- updates ---------------------------------------------------------------------------
 
