@@ -37,7 +37,7 @@ class Frame(TypedDict):
 
     src: str  # URL or data URI of the light image
     srcDark: str | None  # URL or data URI of the dark image, or None
-    alt: str
+    alt: str  # empty: the player writes "<title>. <explanation>"
     title: str
     explanation: str
     phase: str | None

@@ -1,6 +1,7 @@
 """The Markdown of the generated pages, checked without building a site."""
 
 import json
+import re
 from typing import Annotated, Literal
 
 import markdown
@@ -16,6 +17,7 @@ from eigenvue.docs.pages import (
     compact_json,
     complexity_html,
     fence,
+    implementation_page,
     markdown_text,
 )
 from eigenvue.docs.parameters import parameters
@@ -116,7 +118,7 @@ def _headings(page: str, level: str = "## ") -> list[str]:
         if line.startswith("```"):
             in_code = not in_code
         elif not in_code and line.startswith(level):
-            found.append(line[len(level) :])
+            found.append(re.sub(r"\s*\{[^{}]*\}$", "", line[len(level) :]))
     return found
 
 
@@ -167,13 +169,36 @@ def test_an_example_with_the_default_inputs_and_extra_state_are_explained():
     assert "`comparisons`, `swaps`" in differences
 
 
-def test_implementation_code_is_kept_out_of_the_search_index():
+def test_only_the_ideas_go_in_the_search_index():
+    algorithm = eigenvue.get_algorithm(eigenvue.list()[0].id)
+    meta = algorithm.meta
+    page = algorithm_page(algorithm, player="", example_players=[""] * len(meta.examples), names={})
+    excluded = [h for h in _headings(page, "## ") if h]
+    raw = [line for line in page.splitlines() if line.startswith("## ")]
+    for section in ("Try It", "Default Inputs", "Parameters", "Pseudocode", "Implementation"):
+        assert f"## {section} {{ data-search-exclude }}" in raw
+    for section in ("Input Examples", "Quiz", "Further Reading"):
+        assert f"## {section} {{ data-search-exclude }}" in raw
+    for section in ("Overview", "Key Concepts", "Common Pitfalls"):
+        assert f"## {section}" in raw
+    assert excluded == page_sections(meta)
+
+
+def test_the_implementation_has_a_page_of_its_own_out_of_the_search():
     algorithm = eigenvue.get_algorithm(eigenvue.list()[0].id)
     meta = algorithm.meta
     page = algorithm_page(algorithm, player="", example_players=[""] * len(meta.examples), names={})
     implementation = page.split("## Implementation", 1)[1].split("\n## ", 1)[0]
-    assert "<div data-search-exclude markdown>" in implementation
-    assert "## Key Concepts" in page.split("data-search-exclude", 1)[1]
+    assert f"]({meta.id}/implementation.md)" in implementation
+    assert "```" not in implementation  # no code on the algorithm's page
+    code = implementation_page(algorithm)
+    assert code.startswith("---\nsearch:\n  exclude: true\n")
+    for name in algorithm.source_files:
+        if (algorithm.folder / name).is_file():
+            assert f'=== "{name}"' in code
+            first = (algorithm.folder / name).read_text(encoding="utf-8").splitlines()[0]
+            assert first in code
+    assert f"](../{meta.id}.md)" in code
 
 
 def test_catalogue_groups_cards_by_category_in_catalogue_order():

@@ -32,6 +32,12 @@ CATEGORY_TITLES: dict[str, str] = {
 assert set(CATEGORY_TITLES) == set(CATEGORIES), "every category needs a title"
 
 _INDENT = "    "
+# Only the ideas go in the search index (which every page downloads at first load):
+# the name, the overview, the key concepts and the pitfalls; code, data, quiz and links
+# stay out, or 23 algorithms' index alone would pass a page's byte budget.
+_NOT_SEARCHED = "{ data-search-exclude }"
+# Inputs as plain text: highlighted, a graph's JSON takes five times the bytes.
+_JSON = "text"
 
 
 @dataclass(frozen=True)
@@ -209,37 +215,37 @@ def algorithm_page(
         f'<p class="ev-lead">{html.escape(meta.description.short)}</p>',
         "## Overview",
         prose(meta.description.long),
-        "## Try It",
+        f"## Try It {_NOT_SEARCHED}",
         _try_it(meta.id),
         player,
-        *(["## Measured Cost", charts] if charts else []),
-        "## Default Inputs",
+        *([f"## Measured Cost {_NOT_SEARCHED}", charts] if charts else []),
+        f"## Default Inputs {_NOT_SEARCHED}",
         "The inputs the player above runs on; every input left out takes its default.",
-        fence(compact_json(meta.defaults), "json"),
-        "## Input Examples",
+        fence(compact_json(meta.defaults), _JSON),
+        f"## Input Examples {_NOT_SEARCHED}",
         _examples(algorithm, example_players),
-        "## Parameters",
+        f"## Parameters {_NOT_SEARCHED}",
         _parameter_table(algorithm),
-        "## Pseudocode",
+        f"## Pseudocode {_NOT_SEARCHED}",
         "The player highlights the lines each step is at.",
         fence(meta.pseudocode.strip("\n"), "text", 'linenums="1"'),
-        "## Implementation",
+        f"## Implementation {_NOT_SEARCHED}",
         _implementation(algorithm),
         "## Key Concepts",
         _titled_paragraphs(meta.key_concepts, "No key concepts are recorded yet."),
         "## Common Pitfalls",
         _pitfalls(meta.pitfalls),
-        "## Quiz",
+        f"## Quiz {_NOT_SEARCHED}",
         _quiz(meta.quiz),
-        "## Further Reading",
+        f"## Further Reading {_NOT_SEARCHED}",
         _further_reading(meta.further_reading),
-        "## Related Algorithms",
+        f"## Related Algorithms {_NOT_SEARCHED}",
         _links(meta.related, names, "None recorded."),
-        "## Prerequisites",
+        f"## Prerequisites {_NOT_SEARCHED}",
         _links(meta.prerequisites, names, "None: a good place to start."),
     ]
     if meta.differences or meta.extra_state:
-        parts += ["## Differences from Eigenvue", _differences(meta)]
+        parts += [f"## Differences from Eigenvue {_NOT_SEARCHED}", _differences(meta)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -308,10 +314,10 @@ def _examples(algorithm: Algorithm, players: Sequence[str]) -> str:
         return "This algorithm has no named examples yet."
     blocks = []
     for example, player in zip(meta.examples, players):
-        text = [f"### {markdown_text(example.name)}"]
+        text = [f"### {markdown_text(example.name)} {_NOT_SEARCHED}"]
         if example.description:
             text.append(prose(example.description))
-        text.append(fence(compact_json(example.inputs), "json"))
+        text.append(fence(compact_json(example.inputs), _JSON))
         text.append(player)
         blocks.append("\n\n".join(text))
     return "\n\n".join(blocks)
@@ -341,28 +347,52 @@ def _parameter_table(algorithm: Algorithm) -> str:
     return f'<div class="ev-parameters" markdown>\n\n{table}\n\n</div>'
 
 
-def _implementation(algorithm: Algorithm) -> str:
+def _source_files(algorithm: Algorithm) -> list[tuple[str, str]]:
     files = []
     if algorithm.folder is not None:
         for name in algorithm.source_files:
             path = algorithm.folder / name
             if path.is_file():
                 files.append((name, path.read_text(encoding="utf-8")))
+    return files
+
+
+def _implementation(algorithm: Algorithm) -> str:
+    files = _source_files(algorithm)
     where = f"`{algorithm.package}`" if algorithm.package else "its plugin"
     if not files:
         return f"The implementation lives in {where}."
-    intro = (
-        f"The implementation, from the plugin package {where}. It computes with numpy "
-        "and records each step; the pictures are drawn separately from the recorded state."
+    names = ", ".join(f"`{name}`" for name, _ in files)
+    lines = sum(source.count("\n") + 1 for _, source in files)
+    return (
+        f"The implementation, from the plugin package {where}: {names} ({lines} lines). "
+        "It computes with numpy and records each step; the pictures are drawn separately "
+        "from the recorded state.\n\n"
+        f"[Read the implementation]({algorithm.id}/implementation.md){{ .md-button }}"
     )
-    tabs = []
+
+
+def implementation_page(algorithm: Algorithm) -> str:
+    """The Markdown of an algorithm's implementation page: its source files, one tab each.
+
+    A page of its own (out of the navigation and the search index), so that the
+    algorithm's page stays light to load; that page links here.
+    """
+    meta = algorithm.meta
+    files = _source_files(algorithm)
+    where = f"`{algorithm.package}`" if algorithm.package else "its plugin"
+    parts = [
+        "---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---",
+        f"# {meta.name}: implementation",
+        f"The files of the plugin package {where} that compute the steps. "
+        f"[Back to {escape_link_text(meta.name)}](../{meta.id}.md).",
+    ]
     for name, source in files:
         language = "python" if name.endswith(".py") else ""
-        tabs.append(f'=== "{name}"\n\n{indent(fence(source, language))}')
-    # Out of the search index: the code would make it several times larger (every
-    # page downloads it), and a reader searches for ideas, not for variable names.
-    code = "\n\n".join(tabs)
-    return f"{intro}\n\n<div data-search-exclude markdown>\n\n{code}\n\n</div>"
+        parts.append(f'=== "{name}"\n\n{indent(fence(source, language))}')
+    if not files:
+        parts.append(f"The implementation lives in {where}.")
+    return "\n\n".join(parts) + "\n"
 
 
 def _titled_paragraphs(items: Sequence[Any], empty: str) -> str:

@@ -53,6 +53,7 @@ from eigenvue.docs.pages import (
     algorithm_page,
     catalogue_page,
     charts_section,
+    implementation_page,
     indent,
 )
 
@@ -252,6 +253,10 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             )
             add(page_uri, content=page)
             self.generated_pages.append(page_uri)
+            # The source files on a page of their own: the algorithm's page stays light.
+            code_uri = f"{folder}/implementation.md"
+            add(code_uri, content=implementation_page(algorithm))
+            self.generated_pages.append(code_uri)
             first = algorithm_runs[0] if algorithm_runs else None
             cards.append(self._card(algorithm, first))
             if first and first.light and first.dark:
@@ -454,7 +459,9 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                 {
                     "src": url(_frame_name(run.light, i)),
                     "srcDark": url(_frame_name(run.dark, i)),
-                    "alt": _alt(title, explanation),
+                    # Only the first frame's alt text is written out (it is in the
+                    # markup); the player makes the others from title and explanation.
+                    "alt": _alt(title, explanation) if i == 0 else "",
                     "title": title,
                     "explanation": explanation,
                     "phase": step.get("phase"),

@@ -56,17 +56,26 @@
       new Image().src = useDark ? frames[i].srcDark : frames[i].src;
     }
 
+    // A frame without alt text in the JSON (the docs site leaves it out to keep pages
+    // light) is described by its title and explanation, as the first frame's markup is.
+    function altOf(frame) {
+      if (frame.alt) return frame.alt;
+      var head = (frame.title || "").trim();
+      return head + (/[.!?:]$/.test(head) ? " " : ". ") + (frame.explanation || "").trim();
+    }
+
     function show(i, announce) {
       index = Math.max(0, Math.min(frames.length - 1, i));
       var frame = frames[index];
+      var alt = altOf(frame);
       if (frame.srcDark && dark) {
         light.src = frame.src + "#only-light";
         dark.src = frame.srcDark + "#only-dark";
-        dark.alt = frame.alt;
+        dark.alt = alt;
       } else {
         light.src = frame.src;
       }
-      light.alt = frame.alt;
+      light.alt = alt;
       slider.value = String(index);
       slider.setAttribute("aria-valuetext", "Step " + (index + 1) + " of " + frames.length);
       counter.textContent = (index + 1) + " / " + frames.length;
