@@ -389,7 +389,35 @@ def _check_run(algorithm: Algorithm, label: str, inputs: Any, section: Section) 
         f"{len(trace)} steps; one terminal step, at the end; highlighted lines exist; "
         "JSON-ready; reproducible",
     )
+    _check_contract(algorithm, label, raw, section)
     return trace
+
+
+def _check_contract(algorithm: Algorithm, label: str, raw: list[Any], section: Section) -> None:
+    """Warn where steps use the contract's older forms: undeclared phases, line numbers."""
+    meta = algorithm.meta
+    undeclared = sorted(
+        {
+            s.phase if s.phase is not None else f"step id {s.id}"
+            for s in raw
+            if meta.meaning(s.phase, s.id) is None
+        }
+    )
+    if undeclared:
+        section.add(
+            f"{label} phases",
+            "warn",
+            f"no meaning declared in [phases] for {', '.join(undeclared)}: "
+            "their frames take the muted colour",
+        )
+    numbered = sorted({s.id for s in raw if any(not isinstance(k, str) for k in s.lines)})
+    if numbered:
+        section.add(
+            f"{label} lines",
+            "warn",
+            f"steps {', '.join(numbered[:5])} highlight line numbers; name the lines in [lines] "
+            "so that editing the pseudocode cannot move a highlight",
+        )
 
 
 def _first_difference(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> str:

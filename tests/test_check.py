@@ -17,13 +17,14 @@ from eigenvue.step import Step
 from tests.fixture_plugin import ID as BASE
 
 
-def _step(id="s", *, lines=(1,), terminal=False, **state):
+def _step(id="s", *, lines="init", phase="setup", terminal=False, **state):
     return Step(
         id=id,
         title="A step",
         explanation="Something happens.",
         state=state or {"x": 1},
         lines=lines,
+        phase=phase,
         is_terminal=terminal,
     )
 
@@ -96,9 +97,15 @@ class BreaksAtStep3(BreaksAtStep2):
 
 
 def six_steps_one_phase_in_the_middle(inputs):
-    yield _step("a")
+    yield _step("a", phase="setup")
     for _ in range(4):
-        yield _step("b")
+        yield _step("b", phase="add")
+    yield _step("c", phase="result", terminal=True)
+
+
+def old_style(inputs):
+    yield _step("a", lines=(1,), phase=None)
+    yield _step("b", lines="add", phase="sum")
     yield _step("c", terminal=True)
 
 
@@ -181,6 +188,19 @@ def test_each_broken_invariant_fails_and_is_named(register, trace, needle):
     failures = _failures(report)
     assert len(failures) == 1 and failures[0].startswith("defaults: ")
     assert needle in failures[0]
+
+
+def test_line_numbers_and_undeclared_phases_are_warnings(register):
+    register(_algorithm("check-old-style", "old_style"))
+    report = check(["check-old-style"], frames=False)
+    assert report.ok
+    warned = {f.check: f.message for f in report.sections[0].findings if f.status == "warn"}
+    assert warned == {
+        "defaults phases": "no meaning declared in [phases] for step id a, sum: "
+        "their frames take the muted colour",
+        "defaults lines": "steps a highlight line numbers; name the lines in [lines] so that "
+        "editing the pseudocode cannot move a highlight",
+    }
 
 
 def test_every_example_is_run_and_reported_by_name(register):
