@@ -306,3 +306,12 @@ def test_search_finds_an_algorithm_by_name_key_concept_and_pitfall_but_not_its_c
             assert norm(pitfall.title) in text
         # The implementation's code is left out: it would swell the index every page loads.
         assert "def trace(" not in text and "import numpy" not in text
+
+
+def test_frames_are_linked_from_the_cache_not_copied(site):
+    frames = sorted((site.site_dir / "algorithms").glob("*/frames/*/000.*"))
+    assert frames
+    if site.site_dir.stat().st_dev != site.plugin.cache_dir.stat().st_dev:
+        pytest.skip("the site and the frame cache are on different file systems: copied")
+    cached = {p.stat().st_ino for p in site.plugin.cache_dir.rglob("frame-0000.*")}
+    assert all(frame.stat().st_ino in cached for frame in frames)

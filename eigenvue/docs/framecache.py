@@ -236,7 +236,7 @@ def compress(png: bytes) -> bytes:
             colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
         )
     out = io.BytesIO()
-    quantized.save(out, format="PNG", optimize=True)
+    quantized.save(out, format="PNG")  # optimize=True: 5 % smaller, 5 times slower
     return out.getvalue() if out.tell() < len(png) else png
 
 

@@ -215,7 +215,10 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                         "remove it (generated pages are never written to docs_dir)"
                     )
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, **source))
+            file = File.generated(config, src_uri, **source)
+            if "abs_src_path" in source:
+                _link_into_site(file)
+            files.append(file)
             added.add(src_uri)
 
         cards = []
@@ -584,6 +587,30 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                 entries[position : position + 1] = [section, *extra]
                 return entries
         return [*entries, section, *extra]
+
+
+def _link_into_site(file: File) -> None:
+    """Hard-link a cached image to its place in the site instead of copying its bytes.
+
+    Thousands of frames make most of a warm build's copying; a link costs nothing. mkdocs
+    then finds the file already in place (it skips a copy onto the same file). Where a
+    link cannot be made (another file system), mkdocs copies as usual.
+    """
+    source = file.abs_src_path
+    if source is None:
+        return
+    target = Path(file.abs_dest_path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and not target.samefile(source):
+            # Never copy onto it: it may be a link to another cache entry (a --dirty
+            # build), whose bytes a copy would overwrite.
+            target.unlink()
+        if not target.exists():
+            os.link(source, target)
+    except OSError:
+        return
+    file.abs_src_path = str(target)
 
 
 def _reimport(algorithm: Algorithm) -> Algorithm | None:
