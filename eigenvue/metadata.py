@@ -187,10 +187,22 @@ class Metadata(_Model):
         return tuple(sorted(numbers))
 
     def meaning(self, phase: str | None, step_id: str) -> str | None:
-        """What a step means: its phase's declared meaning, else its step id's, else ``None``."""
-        if phase is not None and phase in self.phases:
-            return self.phases[phase]
-        return self.phases.get(step_id)
+        """What a step means: its phase's declared meaning, else its step id's, else ``None``.
+
+        A key of ``phases`` may be a pattern with ``*`` (``"head-*" = "forward"``) for
+        phases numbered by the inputs; an exact key wins over a pattern.
+        """
+        from fnmatch import fnmatchcase
+
+        for name in (phase, step_id):
+            if name is None:
+                continue
+            if name in self.phases:
+                return self.phases[name]
+            for pattern, meaning in self.phases.items():
+                if "*" in pattern and fnmatchcase(name, pattern):
+                    return meaning
+        return None
 
     @field_validator("related", "prerequisites")
     @classmethod

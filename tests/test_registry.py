@@ -263,9 +263,11 @@ def test_every_step_has_a_declared_meaning_and_named_lines(algorithm_id, label, 
     meta = algorithm.meta
     raw = list(algorithm.trace_function(algorithm.validate(inputs)))
     undeclared = sorted(
-        {s.phase if s.phase is not None else f"step id {s.id}" for s in raw}
-        - {p for p in meta.phases}
-        - {f"step id {p}" for p in meta.phases}
+        {
+            s.phase if s.phase is not None else f"step id {s.id}"
+            for s in raw
+            if meta.meaning(s.phase, s.id) is None
+        }
     )
     assert not undeclared, f"phases with no meaning in [phases]: {undeclared}"
     numbered = sorted({s.id for s in raw if any(not isinstance(k, str) for k in s.lines)})
