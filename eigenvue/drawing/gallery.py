@@ -245,6 +245,62 @@ def _table(fig: Figure, theme: Theme) -> None:
     )
 
 
+def _bars(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import BarsPart
+
+    left = fig.add_axes((0.08, 0.16, 0.38, 0.68))
+    norms = BarsPart(
+        left,
+        theme,
+        [f"W[{k}]" for k in range(1, 6)],
+        value_range=(2e-5, 0.3),
+        meaning="gradient",
+        title="‖∂loss/∂W‖ per layer (log scale)",
+        xlabel="layer: input side → output side",
+    )
+    norms.update([2e-5, 4e-4, 6e-3, 0.05, None], current=3)
+    right = fig.add_axes((0.58, 0.16, 0.38, 0.68))
+    counts = BarsPart(
+        right,
+        theme,
+        ["a", "b", "c", "d", "e", "f"],
+        value_range=(0, 9),
+        meaning="compare",
+        title="letter counts",
+    )
+    counts.update([9, 2, 4, 3, 8, 1])
+
+
+def _plane(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import PlanePart
+
+    xs = np.linspace(-0.5, 1.5, 41)
+    gx, gy = np.meshgrid(xs, xs)
+    # A band around the diagonal: the shape of a network that has learned XOR.
+    values = 1 / (1 + np.exp(-9 * (np.abs(gx - gy) - 0.5)))
+    points = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    part = PlanePart(
+        fig.add_axes((0.3, 0.2, 0.4, 0.7)),
+        theme,
+        (-0.5, 1.5, -0.5, 1.5),
+        values.shape,
+        points=points,
+        classes=[0, 1, 1, 0],
+        class_names=("target 1", "target 0"),
+        key_ax=fig.add_axes((0.36, 0.05, 0.28, 0.02)),
+        key_caption="output (line: 0.5, the boundary)",
+        title="XOR: the output over the plane",
+    )
+    part.update(values, point_values=[0.03, 0.97, 0.97, 0.03])
+
+
+def _gap(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import GapPart
+
+    part = GapPart(fig.add_axes((0.15, 0.2, 0.75, 0.55)), theme, [f"ex {k}" for k in range(1, 5)])
+    part.update([0.23, 0.81, 0.64, 0.12], [1, 1, 0, 0])
+
+
 def _circuit(fig: Figure, theme: Theme) -> None:
     from eigenvue.drawing.parts import CircuitPart
 
@@ -318,6 +374,9 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "curve": _curve,
     "network": _network,
     "table": _table,
+    "bars": _bars,
+    "plane": _plane,
+    "gap": _gap,
     "circuit": _circuit,
     "bloch": _bloch,
     "amplitudes": _amplitudes,

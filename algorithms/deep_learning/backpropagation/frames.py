@@ -14,9 +14,11 @@ layer for the size of its weight gradient (log scale) under the table.
 A training run (``epochs`` or a ``dataset``) shows its first epoch that way,
 then switches to a second layout for the summarised epochs and the end: the
 decision boundary over the input plane (or, for one example, a small network),
-the loss curve growing epoch by epoch (:class:`~eigenvue.drawing.parts.CurvePart`),
-and the gradient-norm bars (see :mod:`.charts`). Both layouts are built once; a step shows one and hides the
-other.
+the loss curve growing epoch by epoch and the gradient-norm bars (the parts
+:class:`~eigenvue.drawing.parts.PlanePart`, :class:`~eigenvue.drawing.parts.CurvePart`
+and :class:`~eigenvue.drawing.parts.BarsPart`). Both layouts are built once; a step
+shows one and hides the other. Limits are fixed for the whole trace, so a bar or a
+curve that moves between frames means a number that moved.
 
 Each kind of step has one ``_show_*`` method that fills the picture; a new
 kind of step (or a new panel) adds a method and an entry in
@@ -37,11 +39,16 @@ from algorithms.deep_learning.feedforward_network.frames import (
     show_activations,
 )
 from eigenvue.drawing import Diagram as BaseDiagram
-from eigenvue.drawing.parts import CurvePart, NetworkDrawing, TablePanel
+from eigenvue.drawing.parts import (
+    BarsPart,
+    CurvePart,
+    GapPart,
+    NetworkDrawing,
+    PlanePart,
+    TablePanel,
+)
 from eigenvue.drawing.theme import blend
 from eigenvue.text import number, short_number
-
-from .charts import BoundaryPanel, NormBars, axes_caption
 
 #: The examples a batch's loss table and error chart show (the chart shares the panel).
 BATCH_ROWS = 4
@@ -126,17 +133,6 @@ def _complete_norms(trace: Any) -> tuple[list[float | None], int] | None:
     return None
 
 
-def _key(
-    ax: Any, theme: Any, entries: list[tuple[str, str, str]], xs: Any, y: float = 1.04
-) -> None:
-    """A key of coloured glyphs and words above ``ax`` (plain text: a Legend costs more)."""
-    for x, (color, glyph, words) in zip(xs, entries):
-        ax.text(x, y, glyph, transform=ax.transAxes, color=color, fontsize=10, va="bottom")
-        ax.text(
-            x + 0.05, y, words, transform=ax.transAxes, color=theme.muted, fontsize=8.5, va="bottom"
-        )
-
-
 class Diagram(BaseDiagram):
     """Backpropagation's diagram: network on the left, the step's numbers on the right.
 
@@ -167,7 +163,7 @@ class Diagram(BaseDiagram):
         # so a plain single step draws exactly as it always did.
         final = trace[-1].state
         self.training = "lossHistory" in final
-        self.norm_bars: NormBars | None = None
+        self.norm_bars: BarsPart | None = None
         limits = _norm_limits(trace)
         if limits is not None:
             self._build_diagnostics(limits)
@@ -193,75 +189,24 @@ class Diagram(BaseDiagram):
 
     def _build_gap_chart(self, panel_ax: Any) -> None:
         """Prediction against target on a number line, one row per output (loss step only)."""
-        from matplotlib.collections import LineCollection
-
-        theme = self.theme
         rows = min(self.examples, BATCH_ROWS) if self.batch else min(self.sizes[-1], TABLE_ROWS)
-        ax = self.fig.add_axes((0, 0, 1, 1))
-        self.panel_ax = panel_ax
-        self.gap_rows = rows
-        self.gap_height = 0.07 + 0.04 * rows  # of the panel's height
-        self.gap_ax = ax
-        self.gap_lines = LineCollection(
-            [[(0, r), (0, r)] for r in range(rows)], colors=theme.highlight, linewidths=4
-        )
-        ax.add_collection(self.gap_lines)
-        self.gap_predictions = ax.scatter(
-            np.zeros(rows), np.arange(rows), s=60, color=theme.forward, zorder=3, label="prediction"
-        )
-        self.gap_targets = ax.scatter(
-            np.zeros(rows),
-            np.arange(rows),
-            s=160,
-            marker="|",
-            linewidths=2.5,
-            color=theme.text,
-            zorder=3,
-            label="target",
-        )
-        ax.set_ylim(rows - 0.4, -0.6)
         label = "ex" if self.batch else "out"
-        ax.set_yticks(range(rows), [f"{label} {r + 1}" for r in range(rows)], fontsize=8.5)
-        ax.tick_params(colors=theme.muted, labelsize=8.5, length=3)
-        ax.tick_params(axis="y", length=0)
-        ax.spines[["left", "right", "top"]].set_visible(False)
-        ax.spines["bottom"].set_color(theme.edge)
-        ax.set_facecolor("none")
-        # The key, as plain text above the chart (a Legend costs more to draw).
-        _key(
-            ax,
-            theme,
-            [
-                (theme.forward, "●", "prediction"),
-                (theme.text, "|", "target"),
-                (theme.highlight, "▬", "the error"),
-            ],
-            (0.0, 0.32, 0.57),
-        )
+        self.panel_ax = panel_ax
+        box = panel_ax.get_position()
+        self.gap_height = (0.07 + 0.04 * rows) * box.height  # of the subfigure's height
+        # Made at its size (the part lays out its key in pixels); each loss step moves it.
+        ax = self.fig.add_axes((box.x0 + 0.1 * box.width, 0, 0.88 * box.width, self.gap_height))
+        self.gap = GapPart(ax, self.theme, [f"{label} {r + 1}" for r in range(rows)])
         ax.set_visible(False)
 
     def _show_gap(self, prediction: np.ndarray, target: np.ndarray) -> None:
-        rows = min(len(prediction), self.gap_rows)
-        p, t = prediction[:rows], target[:rows]
-        self.gap_lines.set_segments([[(p[r], r), (t[r], r)] for r in range(rows)])
-        self.gap_predictions.set_offsets(np.column_stack([p, np.arange(rows)]))
-        self.gap_targets.set_offsets(np.column_stack([t, np.arange(rows)]))
-        low = min(0.0, float(np.min(p)), float(np.min(t)))
-        high = max(1.0, float(np.max(p)), float(np.max(t)))
-        pad = 0.06 * (high - low)
-        self.gap_ax.set_xlim(low - pad, high + pad)
+        self.gap.update(prediction, target)
         # Just under the panel's note, wherever the table ended.
         box = self.panel_ax.get_position()
-        top = self.panel.bottom - 0.1
-        self.gap_ax.set_position(
-            (
-                box.x0 + 0.1 * box.width,
-                box.y0 + (top - self.gap_height) * box.height,
-                0.88 * box.width,
-                self.gap_height * box.height,
-            )
-        )
-        self.gap_ax.set_visible(True)
+        bottom = box.y0 + (self.panel.bottom - 0.1) * box.height - self.gap_height
+        x0, _, width, height = self.gap.ax.get_position().bounds
+        self.gap.ax.set_position((x0, bottom, width, height))
+        self.gap.ax.set_visible(True)
 
     # -- diagnostics: the gradient check and the gradient-norm bars -------------------------
 
@@ -271,7 +216,15 @@ class Diagram(BaseDiagram):
             0.0, 0.0, "", fontsize=10.5, fontweight="bold", va="bottom", visible=False
         )
         self.norm_ax = self.fig.add_axes((0, 0, 1, 1))
-        self.norm_bars = NormBars(self.norm_ax, theme, self.n_layers, limits)
+        self.norm_bars = BarsPart(
+            self.norm_ax,
+            theme,
+            [f"W[{x}]" if self.n_layers <= 7 else str(x) for x in range(1, self.n_layers)],
+            value_range=limits,
+            meaning="gradient",
+            log=True,
+            xlabel="layer: input side → output side",
+        )
         self.norm_ax.set_visible(False)
 
     def _show_diagnostics(self, state: dict[str, Any], layer: int) -> None:
@@ -290,8 +243,8 @@ class Diagram(BaseDiagram):
             (box.x0 + 0.1 * box.width, box.y0 + bottom, 0.88 * box.width, height)
         )
         self.norm_bars.xlabel.set_visible(False)
-        self.norm_bars.title.set_text("‖∂loss/∂W‖ per layer so far (log scale)")
-        self.norm_bars.update(state["gradientNorms"], current=layer)
+        title = "‖∂loss/∂W‖ per layer so far (log scale)"
+        self.norm_bars.update(state["gradientNorms"][1:], current=layer - 1, title=title)
         self.norm_ax.set_visible(True)
         check = state.get("gradientCheck")
         if check is not None:
@@ -325,30 +278,27 @@ class Diagram(BaseDiagram):
         # Room left of the plane for its tick labels, under it for the colour key.
         side = max(min(left_w - 64, height - 128), 120.0)
         x0 = 58 + (left_w - 58 - side) / 2
-        self.boundary: BoundaryPanel | None = None
+        self.boundary: PlanePart | None = None
         self.small_network: NetworkDrawing | None = None
         boundary = final.get("boundary")
         if boundary is not None:
             plane_ax = fig.add_axes(rect(x0, 90, side, side))
             key_ax = fig.add_axes(rect(x0 + 0.15 * side, 22, 0.7 * side, 9))
-            values = np.asarray(boundary["values"])
-            self.boundary = BoundaryPanel(
+            dataset = final["dataset"]
+            self.boundary = PlanePart(
                 plane_ax,
                 theme,
-                final["dataset"],
                 boundary["extent"],
-                values.shape,
-                _boundary_range(self.trace),
-                key_ax,
-            )
-            axes_caption(plane_ax, "the network's output over the input plane", theme.muted, pad=16)
-            # The marker key, above the plane's right corner.
-            _key(
-                plane_ax,
-                theme,
-                [(theme.positive, "●", "target 1"), (theme.negative, "■", "target 0")],
-                (0.55, 0.79),
-                y=1.015,
+                np.asarray(boundary["values"]).shape,
+                value_range=_boundary_range(self.trace),
+                points=dataset["inputs"],
+                classes=dataset["targets"],
+                class_names=("target 1", "target 0"),
+                key_ax=key_ax,
+                key_caption="network output (line: 0.5, the boundary)",
+                key_ticks=(0.0, 1.0),
+                title="the network's output over the input plane",
+                value_name="the output",
             )
             self.training_artists += [plane_ax, key_ax]
         else:
@@ -399,7 +349,7 @@ class Diagram(BaseDiagram):
         self.network.ax.set_visible(not on)
         self.panel_ax.set_visible(not on)
         if on:
-            self.gap_ax.set_visible(False)
+            self.gap.ax.set_visible(False)
             self._hide_diagnostics()
 
     def _show_training(self, step: Any) -> None:
@@ -440,12 +390,8 @@ class Diagram(BaseDiagram):
         if self.norm_bars is not None and norms is not None:
             self.norm_ax.set_position(self._training_bars)
             self.norm_bars.xlabel.set_visible(True)
-            self.norm_bars.title.set_text(
-                "‖∂loss/∂W‖ per layer"
-                + (f" at epoch {at}" if at is not None else "")
-                + ", log scale"
-            )
-            self.norm_bars.update(norms)
+            at_epoch = f" at epoch {at}" if at is not None else ""
+            self.norm_bars.update(norms[1:], title=f"‖∂loss/∂W‖ per layer{at_epoch}, log scale")
             self.norm_ax.set_visible(True)
 
     def _show_small_network(
@@ -485,7 +431,7 @@ class Diagram(BaseDiagram):
         net.set_weights(state["weights"])
         if not net.compact:
             self.loss_text.set_text("")
-        self.gap_ax.set_visible(False)
+        self.gap.ax.set_visible(False)
         self._hide_diagnostics()
         self._show_targets(state, emphasis=False)
         show = {

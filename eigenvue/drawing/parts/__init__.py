@@ -8,12 +8,15 @@ construction. Colours come from the theme by meaning.
 
 from eigenvue.drawing.parts.amplitudes import AmplitudesPart
 from eigenvue.drawing.parts.array import ArrayPart
+from eigenvue.drawing.parts.bars import BarsPart
 from eigenvue.drawing.parts.bloch import BlochPart
 from eigenvue.drawing.parts.circuit import CircuitPart
 from eigenvue.drawing.parts.curve import CurvePart, decade_ticks, use_log_scale
+from eigenvue.drawing.parts.gap import GapPart
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.grid import GridPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
+from eigenvue.drawing.parts.plane import PlanePart
 from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
 from eigenvue.drawing.parts.token_strip import TokenStripPart
@@ -21,12 +24,15 @@ from eigenvue.drawing.parts.token_strip import TokenStripPart
 __all__ = [
     "AmplitudesPart",
     "ArrayPart",
+    "BarsPart",
     "BlochPart",
     "CircuitPart",
     "CurvePart",
+    "GapPart",
     "GraphPart",
     "GridPart",
     "NetworkDrawing",
+    "PlanePart",
     "StripPart",
     "TablePanel",
     "TokenStripPart",

@@ -1,4 +1,4 @@
-"""Small helpers the parts share: text colour against a fill, pixel geometry, a marks legend."""
+"""Helpers the parts share: text colour on a fill, pixel geometry, a marks legend, captions."""
 
 from __future__ import annotations
 
@@ -166,3 +166,42 @@ class MarksLegend:
                 mark.set_visible(True)
                 word.set_visible(True)
                 x += width + gap
+
+
+def axes_caption(
+    ax: Axes, text: str, color: str, where: str = "title", size: float = 9.5, pad: float = 4
+) -> Text:
+    """A title (above: left, or centred at "top"), x label (below) or y label (left) as plain text.
+
+    Axes titles and labels are placed anew at every draw from the tick labels'
+    extents, which costs more than the rest of a chart; these sit at fixed
+    offsets (``pad`` points) from the Axes instead.
+    """
+    anchor, offset, ha, va = {
+        "title": ((0, 1), (0, pad), "left", "bottom"),
+        "top": ((0.5, 1), (0, pad), "center", "bottom"),
+        "xlabel": ((0.5, 0), (0, -pad), "center", "top"),
+        "ylabel": ((0, 0.5), (-pad, 0), "right", "center"),
+    }[where]
+    return ax.annotate(
+        text,
+        anchor,
+        xycoords="axes fraction",
+        xytext=offset,
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        fontsize=size,
+        color=color,
+        annotation_clip=False,
+    )
+
+
+def chart_axes(ax: Axes, theme: Theme) -> None:
+    """A chart's frame: transparent face, muted ticks, only the left and bottom spines."""
+    ax.set_facecolor("none")
+    ax.tick_params(colors=theme.muted, labelsize=8.5, length=3)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(theme.edge)
