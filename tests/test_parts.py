@@ -71,6 +71,7 @@ def test_every_part_draws_something_in_both_themes_the_same_every_time(name):
         "bloch",
         "circuit",
         "curve",
+        "function",
         "gap",
         "graph",
         "grid",

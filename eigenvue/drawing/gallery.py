@@ -294,6 +294,35 @@ def _plane(fig: Figure, theme: Theme) -> None:
     part.update(values, point_values=[0.03, 0.97, 0.97, 0.03])
 
 
+def _function(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import FunctionPart
+
+    xs = np.linspace(-6, 6, 481)
+    left = FunctionPart(
+        fig.add_axes((0.08, 0.15, 0.38, 0.7)),
+        theme,
+        xs,
+        1 / (1 + np.exp(-xs)),
+        ylim=(-0.08, 1.12),
+        names=("z", "a"),
+        title="σ(z) = 1 / (1 + e⁻ᶻ)",
+        xlabel="weighted sum z",
+        ylabel="output a = f(z)",
+    )
+    left.update(1.2, float(1 / (1 + np.exp(-1.2))))
+    right = FunctionPart(
+        fig.add_axes((0.58, 0.15, 0.38, 0.7)),
+        theme,
+        xs,
+        np.maximum(xs, 0),
+        ylim=(-0.36, 6.36),
+        names=("z", "a"),
+        title="ReLU(z): z known, a not yet",
+        xlabel="weighted sum z",
+    )
+    right.update(-2.5, emphasis="near")
+
+
 def _gap(fig: Figure, theme: Theme) -> None:
     from eigenvue.drawing.parts import GapPart
 
@@ -377,6 +406,7 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "bars": _bars,
     "plane": _plane,
     "gap": _gap,
+    "function": _function,
     "circuit": _circuit,
     "bloch": _bloch,
     "amplitudes": _amplitudes,

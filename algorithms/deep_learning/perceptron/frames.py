@@ -4,7 +4,8 @@ Left, the neuron: a row per input (its value, its weight, their product) with
 a connection into the neuron (colour = the weight's sign, thickness = its
 size), the bias, the summing neuron and its output; past eight inputs, the
 first six, a count of the hidden ones and the last. Right, the activation
-function f with the operating point (z, a) marked once it is known. Each step
+function f (:class:`~eigenvue.drawing.parts.FunctionPart`) with the operating
+point (z, a) marked once it is known. Each step
 brings one part forward; every number comes from the step state (the curve
 from the implementation's activation function).
 """
@@ -18,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 import eigenvue.drawing
+from eigenvue.drawing.parts import FunctionPart
 from eigenvue.text import number
 
 from .neuron import ACTIVATIONS
@@ -171,33 +173,26 @@ class Diagram(eigenvue.drawing.Diagram):
         )
 
     def _build_curve(self, final: dict) -> None:
-        theme, ax = self.theme, self.curve_ax
-        z_end = float(final["z"])
-        half = max(6.0, 1.3 * abs(z_end))
+        half = max(6.0, 1.3 * abs(float(final["z"])))
         grid = np.linspace(-half, half, 801)
-        f = ACTIVATIONS[self.activation]
-        values = f(grid)
+        values = ACTIVATIONS[self.activation](grid)
         if self.activation == "step":
             # Draw the jump as a jump, not as a steep ramp between two grid points.
             values = np.where(grid == 0, np.nan, values)
-        ax.set_xlim(-half, half)
-        low, high = {"sigmoid": (-0.08, 1.12), "step": (-0.08, 1.12), "tanh": (-1.15, 1.15)}.get(
+        ylim = {"sigmoid": (-0.08, 1.12), "step": (-0.08, 1.12), "tanh": (-1.15, 1.15)}.get(
             self.activation, (-0.06 * half, 1.06 * half)
         )
-        ax.set_ylim(low, high)
-        ax.axhline(0, color=theme.edge, lw=0.8, zorder=0)
-        ax.axvline(0, color=theme.edge, lw=0.8, zorder=0)
-        (self.curve,) = ax.plot(grid, values, color=theme.muted, lw=2.0)
-        ax.set_xlabel("weighted sum z")
-        ax.set_ylabel("output a = f(z)")
-        self.curve_title = ax.set_title(CURVE_LABELS[self.activation], fontsize=10)
-        guide = {"color": theme.highlight, "lw": 1.2, "ls": "--", "visible": False}
-        (self.z_line,) = ax.plot([0, 0], [low, 0], **guide)
-        (self.a_line,) = ax.plot([-half, 0], [0, 0], **guide)
-        (self.point,) = ax.plot([], [], "o", ms=9, color=theme.highlight, zorder=5)
-        self.z_label = ax.text(0, low, "", ha="left", va="bottom", fontsize=9, zorder=6)
-        self.a_label = ax.text(-half, 0, "", ha="left", va="bottom", fontsize=9, zorder=6)
-        self.curve_low, self.curve_half = low, half
+        self.curve = FunctionPart(
+            self.curve_ax,
+            self.theme,
+            grid,
+            values,
+            ylim=ylim,
+            names=("z", "a"),
+            title=CURVE_LABELS[self.activation],
+            xlabel="weighted sum z",
+            ylabel="output a = f(z)",
+        )
 
     # -- updating -------------------------------------------------------------------
 
@@ -264,7 +259,8 @@ class Diagram(eigenvue.drawing.Diagram):
 
         self.sum_text.set_text(self._sum_line(state) if z is not None else "")
         self.sum_text.set_color(theme.highlight if at == 3 else theme.text)
-        self._update_curve(z, a, at, done)
+        emphasis = "on" if at >= 4 else "near" if at == 3 else "faint"
+        self.curve.update(z, a, emphasis=emphasis, color=theme.done if done else None)
 
     def _sum_line(self, state: dict) -> str:
         p = np.asarray(state["weightedInputs"], dtype=float)
@@ -273,37 +269,3 @@ class Diagram(eigenvue.drawing.Diagram):
             return f"z = sum of the {p.size:,} weighted inputs + b = {number(z, 3)}"
         terms = " + ".join(number(v, 3) if v >= 0 else f"({number(v, 3)})" for v in [*p, b])
         return f"z = {terms} = {number(z, 3)}"
-
-    def _update_curve(self, z: float | None, a: float | None, at: int, done: bool) -> None:
-        theme = self.theme
-        self.curve.set_color(theme.forward if at >= 4 else theme.muted)
-        self.curve.set_alpha(1.0 if at >= 3 else 0.6)
-        self.curve_title.set_color(theme.text if at >= 4 else theme.muted)
-        colour = theme.done if done else theme.highlight
-        show_z = z is not None
-        self.z_line.set_visible(show_z)
-        self.z_label.set_visible(show_z)
-        if show_z:
-            # Before a is known the whole vertical at z is where the curve will be read.
-            top = a if a is not None else self.curve_ax.get_ylim()[1]
-            self.z_line.set_data([z, z], [self.curve_low, top])
-            self.z_line.set_linestyle("--" if a is not None else ":")
-            self.z_line.set_color(colour)
-            right_half = z > 0.4 * self.curve_half
-            self.z_label.set_position((z, self.curve_low))
-            self.z_label.set_horizontalalignment("right" if right_half else "left")
-            self.z_label.set_text(f"z = {number(z, 3)} " if right_half else f" z = {number(z, 3)}")
-            self.z_label.set_color(colour)
-        show_a = a is not None
-        self.a_line.set_visible(show_a)
-        self.a_label.set_visible(show_a)
-        if show_a:
-            self.a_line.set_data([-self.curve_half, z], [a, a])
-            self.a_line.set_color(colour)
-            self.a_label.set_position((-self.curve_half, a))
-            self.a_label.set_text(f" a = {number(a, 3)}")
-            self.a_label.set_color(colour)
-            self.point.set_data([z], [a])
-            self.point.set_color(colour)
-        else:
-            self.point.set_data([], [])

@@ -12,6 +12,7 @@ from eigenvue.drawing.parts.bars import BarsPart
 from eigenvue.drawing.parts.bloch import BlochPart
 from eigenvue.drawing.parts.circuit import CircuitPart
 from eigenvue.drawing.parts.curve import CurvePart, decade_ticks, use_log_scale
+from eigenvue.drawing.parts.function import FunctionPart
 from eigenvue.drawing.parts.gap import GapPart
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.grid import GridPart
@@ -28,6 +29,7 @@ __all__ = [
     "BlochPart",
     "CircuitPart",
     "CurvePart",
+    "FunctionPart",
     "GapPart",
     "GraphPart",
     "GridPart",
