@@ -76,6 +76,7 @@ def test_every_part_draws_something_in_both_themes_the_same_every_time(name):
         "graph",
         "grid",
         "network",
+        "path",
         "plane",
         "strip",
         "table",

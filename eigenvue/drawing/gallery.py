@@ -323,6 +323,22 @@ def _function(fig: Figure, theme: Theme) -> None:
     right.update(-2.5, emphasis="near")
 
 
+def _path(fig: Figure, theme: Theme) -> None:
+    from eigenvue.drawing.parts import PathPart
+
+    # Momentum on f(x, y) = x² + 3y², whose contours are drawn under the path.
+    points, velocity = [np.array([4.0, 2.0])], np.zeros(2)
+    for _ in range(14):
+        velocity = 0.6 * velocity + 0.08 * np.array([2, 6]) * points[-1]
+        points.append(points[-1] - velocity)
+    ax = fig.add_axes((0.08, 0.08, 0.84, 0.84))
+    xs, ys = np.linspace(-5, 5, 161), np.linspace(-2.8, 2.8, 91)
+    ax.contour(xs, ys, xs[None, :] ** 2 + 3 * ys[:, None] ** 2, levels=10, colors=theme.edge)
+    ax.set_aspect("equal")
+    path = PathPart(ax, theme, points, goal=(0.0, 0.0), goal_label="minimum", arrow_label="−∇f")
+    path.update(4, direction=-np.array([2, 6]) * points[4])
+
+
 def _gap(fig: Figure, theme: Theme) -> None:
     from eigenvue.drawing.parts import GapPart
 
@@ -407,6 +423,7 @@ EXAMPLES: dict[str, Callable[[Figure, Theme], None]] = {
     "plane": _plane,
     "gap": _gap,
     "function": _function,
+    "path": _path,
     "circuit": _circuit,
     "bloch": _bloch,
     "amplitudes": _amplitudes,

@@ -3,7 +3,7 @@
 Left, the contours of f(x, y) = x² + 3y² (from :mod:`.surface`) at equal
 scale on both axes, so the gradient meets every contour at a right angle;
 on them the path so far, the step just taken, and an arrow along −∇f at the
-current point. Right, the loss at every step so far
+current point (:class:`~eigenvue.drawing.parts.PathPart`). Right, the loss at every step so far
 (:class:`~eigenvue.drawing.parts.CurvePart`, the whole run dashed behind it)
 and the numbers of this step: θ, f(θ), ∇f and the optimizer's state.
 """
@@ -13,11 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Affine2D
 
 import eigenvue.drawing
-from eigenvue.drawing.parts import CurvePart
+from eigenvue.drawing.parts import CurvePart, PathPart
 from eigenvue.text import coordinates, number
 
 from . import surface
@@ -28,8 +27,6 @@ if TYPE_CHECKING:
     from eigenvue.drawing import Theme
     from eigenvue.step import Step, Trace
 
-#: Up to this many steps every point of the path gets a marker.
-MAX_MARKED_POINTS = 60
 #: The −∇f arrow's length, as a fraction of the map's width (its direction is what matters).
 ARROW_SHARE = 0.16
 #: Samples per axis of the contour grid.
@@ -127,46 +124,8 @@ class Diagram(eigenvue.drawing.Diagram):
         ax.set_xlabel("x")
         ax.set_ylabel("y", rotation=0, labelpad=8)
         ax.set_title("loss surface f(x, y) = x² + 3y²", fontsize=10)
-        ax.plot([0], [0], marker="*", ms=13, color=theme.done, mec=theme.background, zorder=4)
-        ax.annotate(
-            "minimum",
-            (0, 0),
-            xytext=(-7, -7),
-            textcoords="offset points",
-            ha="right",
-            va="top",
-            fontsize=8.5,
-            color=theme.done,
-        )
-        marked = len(self.points) <= MAX_MARKED_POINTS
-        (self.path_line,) = ax.plot(
-            [], [], color=theme.forward, lw=1.6, marker="o" if marked else None, ms=3.5, zorder=5
-        )
-        (self.last_step,) = ax.plot([], [], color=theme.update, lw=2.6, zorder=6)
-        ax.plot(*self.points[0], marker="o", ms=7, mfc=theme.background, mec=theme.text, zorder=7)
-        ax.annotate(
-            "start",
-            tuple(self.points[0]),
-            xytext=(7, 5),
-            textcoords="offset points",
-            fontsize=8.5,
-            color=theme.text,
-        )
-        (self.current,) = ax.plot(
-            [], [], marker="o", ms=9, color=theme.highlight, mec=theme.text, zorder=8
-        )
-        self.arrow = FancyArrowPatch(
-            (0, 0),
-            (0, 0),
-            arrowstyle="-|>",
-            mutation_scale=16,
-            lw=2.2,
-            color=theme.gradient,
-            zorder=9,
-        )
-        ax.add_patch(self.arrow)
-        self.arrow_label = ax.text(
-            0, 0, "−∇f", color=theme.gradient, fontsize=10, fontweight="bold", zorder=9
+        self.path = PathPart(
+            ax, theme, self.points, goal=(0.0, 0.0), goal_label="minimum", arrow_label="−∇f"
         )
 
     def _build_loss_curve(self) -> None:
@@ -205,23 +164,7 @@ class Diagram(eigenvue.drawing.Diagram):
             for contour in self.contours:
                 contour.set_transform(to_view)
             self._scale = scale
-        so_far = self.points[: t + 1]
-        self.path_line.set_data(so_far[:, 0], so_far[:, 1])
-        if t > 0:
-            self.last_step.set_data(so_far[-2:, 0], so_far[-2:, 1])
-        else:
-            self.last_step.set_data([], [])
-        self.current.set_data([theta[0]], [theta[1]])
-
-        norm = float(np.hypot(*gradient))
-        self.arrow.set_visible(norm > 0)
-        self.arrow_label.set_visible(norm > 0)
-        if norm > 0:
-            tip = theta - gradient / norm * ARROW_SHARE * (x1 - x0)
-            self.arrow.set_positions(tuple(theta), tuple(tip))
-            self.arrow_label.set_position(tuple(tip))
-            self.arrow_label.set_ha("left" if tip[0] >= theta[0] else "right")
-            self.arrow_label.set_va("bottom" if tip[1] >= theta[1] else "top")
+        self.path.update(t, direction=-gradient, arrow_share=ARROW_SHARE)
 
         self.loss_curve.update(self.losses[: t + 1], x=np.arange(t + 1))
         grew = t > 0 and self.losses[t] > self.losses[t - 1]

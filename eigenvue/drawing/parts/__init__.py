@@ -17,6 +17,7 @@ from eigenvue.drawing.parts.gap import GapPart
 from eigenvue.drawing.parts.graph import GraphPart
 from eigenvue.drawing.parts.grid import GridPart
 from eigenvue.drawing.parts.network import NetworkDrawing, default_layer_names
+from eigenvue.drawing.parts.path import PathPart
 from eigenvue.drawing.parts.plane import PlanePart
 from eigenvue.drawing.parts.strip import StripPart
 from eigenvue.drawing.parts.table import TablePanel
@@ -34,6 +35,7 @@ __all__ = [
     "GraphPart",
     "GridPart",
     "NetworkDrawing",
+    "PathPart",
     "PlanePart",
     "StripPart",
     "TablePanel",

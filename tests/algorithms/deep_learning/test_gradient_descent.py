@@ -275,7 +275,7 @@ def test_each_step_changes_the_diagram_and_the_arrow_points_down_the_gradient(in
     for step in trace:
         diagram.update(step)
         x, y = step.state["parameters"]
-        tip = np.array(diagram.arrow_label.get_position()) - (x, y)
+        tip = np.array(diagram.path.arrow_label.get_position()) - (x, y)
         downhill = -np.array([2 * x, 6 * y])
         assert np.allclose(tip / np.linalg.norm(tip), downhill / np.linalg.norm(downhill))
 
@@ -306,6 +306,6 @@ def test_a_run_that_starts_at_the_minimum_stays_there_and_still_draws():
     assert all(list(s.state["parameters"]) == [0, 0] for s in trace)
     assert "uphill" not in trace[0].explanation and "minimum" in trace[0].explanation
     diagram, _ = draw_diagram(trace)
-    assert not diagram.arrow.get_visible()  # no gradient, no arrow
+    assert not diagram.path.arrow.get_visible()  # no gradient, no arrow
     (x0, x1), (y0, y1) = diagram.map_ax.get_xlim(), diagram.map_ax.get_ylim()
     assert x1 - x0 > 1 and y1 - y0 > 1  # the bowl around the minimum, not a pinpoint
