@@ -169,7 +169,13 @@ class MarksLegend:
 
 
 def axes_caption(
-    ax: Axes, text: str, color: str, where: str = "title", size: float = 9.5, pad: float = 4
+    ax: Axes,
+    text: str,
+    color: str,
+    where: str = "title",
+    size: float = 9.5,
+    pad: float = 4,
+    rotation: float = 0,
 ) -> Text:
     """A title (above: left, or centred at "top"), x label (below) or y label (left) as plain text.
 
@@ -194,6 +200,8 @@ def axes_caption(
         fontsize=size,
         color=color,
         annotation_clip=False,
+        rotation=rotation,
+        rotation_mode="anchor",
     )
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from eigenvue.drawing.parts._common import MarksLegend
+from eigenvue.drawing.parts._common import MarksLegend, axes_caption, chart_axes
 from eigenvue.text import number, short_number
 
 if TYPE_CHECKING:
@@ -73,26 +73,10 @@ def decade_ticks(axis: Axis) -> None:
 
 
 def _caption(ax: Axes, text: str, color: str, where: str, pad: float = 4.0) -> Any:
-    """Text at a fixed offset from the Axes (an Axes title or label is re-placed at every draw)."""
-    anchor, offset, ha, va, rotation = {
-        "title": ((0, 1), (0, pad + 14), "left", "bottom", 0),
-        "xlabel": ((0.5, 0), (0, -pad - 14), "center", "top", 0),
-        "ylabel": ((0, 0.5), (-pad - 34, 0), "right", "center", 90),
-    }[where]
-    return ax.annotate(
-        text,
-        anchor,
-        xycoords="axes fraction",
-        xytext=offset,
-        textcoords="offset points",
-        ha=ha,
-        va=va,
-        fontsize=9.5,
-        color=color,
-        annotation_clip=False,
-        rotation=rotation,
-        rotation_mode="anchor",
-    )
+    """Text at a fixed offset from the Axes, clear of the tick labels (see ``axes_caption``)."""
+    clear = {"title": 14, "xlabel": 14, "ylabel": 34}[where]
+    turn = 90 if where == "ylabel" else 0
+    return axes_caption(ax, text, color, where, pad=pad + clear, rotation=turn)
 
 
 class CurvePart:
@@ -190,12 +174,7 @@ class CurvePart:
 
             ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
 
-        ax.set_facecolor("none")
-        ax.tick_params(colors=theme.muted, labelsize=8.5, length=3)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        for side in ("left", "bottom"):
-            ax.spines[side].set_color(theme.edge)
+        chart_axes(ax, theme)
         ax.yaxis.grid(True, color=theme.edge, linewidth=0.5, alpha=0.5)
         ax.set_axisbelow(True)
 
