@@ -1,8 +1,8 @@
 """Pictures under test: an algorithm's examples, its frames and its diagram drawn alone.
 
-Whole teaching frames come from ``eigenvue.export.frame_images`` (PNG bytes);
-the diagram alone is drawn onto a plain Agg figure (no pyplot) so that a test
-can compare pixels and read the diagram's artists after ``update(step)``.
+The diagram alone is drawn onto a plain Agg figure (no pyplot) so that a test
+can compare pixels and read the diagram's artists after ``update(step)``; whole
+teaching frames come from ``eigenvue.drawing.frame.TeachingFrame``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import pytest
 import eigenvue
 
 THEMES = ["light", "dark"]
-PNG_SIGNATURE = b"\x89PNG"
 
 
 def example_params(algorithm: str, *, default: bool = False) -> list[Any]:
@@ -29,20 +28,6 @@ def example_params(algorithm: str, *, default: bool = False) -> list[Any]:
     examples = eigenvue.get(algorithm).examples
     params = [pytest.param(e.inputs, id=e.name) for e in examples]
     return [pytest.param(None, id="default"), *params] if default else params
-
-
-def assert_frames_render(trace: Any, theme: str, *, dpi: float) -> list[bytes]:
-    """Assert that every step renders a PNG frame and no frame repeats the one before.
-
-    Returns the images, for checks of the caller's own.
-    """
-    from eigenvue.export import frame_images
-
-    images = frame_images(trace, theme=theme, dpi=dpi)
-    assert len(images) == len(trace)
-    assert all(image.startswith(PNG_SIGNATURE) for image in images)
-    assert all(a != b for a, b in zip(images, images[1:]))
-    return images
 
 
 def draw_diagram(

@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import eigenvue
 
 ROOT = Path(__file__).parent / "reference"
@@ -40,20 +38,6 @@ def recorded_cases(algorithm: str) -> list[dict[str, Any]]:
 
 def _folder(edge: bool) -> str:
     return "eigenvue-1.0.2-edge-cases" if edge else "eigenvue-1.0.2"
-
-
-def cases(algorithm: str, *, edge: bool = False, errors: bool = False) -> list[Any]:
-    """pytest params, one per recorded case (``errors`` picks the ``ERROR:`` cases instead)."""
-    return [
-        pytest.param(case, id=case["name"])
-        for case in _load(algorithm, edge)
-        if ("error" in case) == errors
-    ]
-
-
-def trace_cases(algorithm: str) -> list[Any]:
-    """pytest params of every recorded trace: the main set, then the edge cases."""
-    return cases(algorithm) + cases(algorithm, edge=True)
 
 
 def case_named(algorithm: str, name: str, *, edge: bool = False) -> dict[str, Any]:

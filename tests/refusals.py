@@ -1,8 +1,8 @@
 """Bad inputs and the rule they must meet: an ``eigenvue.InputError`` naming the input.
 
-Each algorithm's tests keep their own table of ``(inputs, name)`` rows; this module
-turns a table into pytest params and checks one row, so every algorithm is held
-to the same rule in the same words.
+Each algorithm's tests declare a table of ``(inputs, name)`` rows, ``REFUSALS``;
+``tests/test_registry.py`` checks every row with :func:`assert_refused`, so every
+algorithm is held to the same rule in the same words.
 """
 
 from __future__ import annotations
@@ -26,11 +26,6 @@ def short_repr(inputs: dict[str, Any]) -> str:
 
 def _value_repr(value: Any) -> str:
     return f"array{value.shape}" if isinstance(value, np.ndarray) else repr(value)
-
-
-def refusal_params(table: list[tuple[dict[str, Any], str]]) -> list[Any]:
-    """pytest params ``(inputs, name)``, one per row, each named by its inputs."""
-    return [pytest.param(inputs, name, id=short_repr(inputs)) for inputs, name in table]
 
 
 def assert_refused(
