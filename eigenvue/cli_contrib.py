@@ -144,6 +144,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"  eigenvue steps {names.id}")
         print(f"  eigenvue check {names.id}")
         print(f"  python -m pytest {_shown(test)}")
+        print(f"  python -m pytest tests/test_registry.py -k {names.id}")
         print(f"  eigenvue show {names.id}")
     guide = "docs/contributing.md" if args.package is None else "the Contributing page of the docs"
     print(f"Then replace the starter piece by piece; the guide is {guide}.")

@@ -262,6 +262,7 @@ def test_in_a_copy_of_the_repo_the_new_algorithm_is_everywhere_and_passes_its_te
     assert (root / "tests" / "algorithms" / "quantum" / "__init__.py").is_file()
     test_file = root / "tests" / "algorithms" / "quantum" / "test_bogo_sort.py"
     assert str(test_file.relative_to(root)) in made.stdout
+    assert "python -m pytest tests/test_registry.py -k bogo-sort" in made.stdout
 
     listed = run("-m", "eigenvue", "list", "--category", "quantum")
     assert listed.returncode == 0 and "bogo-sort" in listed.stdout
