@@ -94,7 +94,7 @@ class Theme:
         # Set only what differs: validating all ~300 parameters at every step costs
         # more than drawing some frames' text.
         current = matplotlib.rcParams
-        changes = {k: v for k, v in self.rc_params().items() if current._get(k) != v}
+        changes = {k: v for k, v in self.rc_params().items() if current[k] != v}
         with matplotlib.rc_context(changes):
             yield
 
