@@ -153,6 +153,7 @@ class _PageParser(HTMLParser):
         self._skip_depth = 0  # inside a heading's permalink anchor
         self._in_frames = False
         self._frames_text: list[str] = []
+        self._frames_src: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
@@ -166,6 +167,7 @@ class _PageParser(HTMLParser):
             self.page.links.append(attributes["href"])
         if tag == "script" and "ev-frames" in attributes.get("class", "").split():
             self._in_frames, self._frames_text = True, []
+            self._frames_src = attributes.get("data-src")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._skip_depth:
@@ -174,7 +176,10 @@ class _PageParser(HTMLParser):
             getattr(self.page, tag).append(" ".join("".join(self._heading_text).split()))
             self._heading = None
         elif tag == "script" and self._in_frames:
-            self.page.players.append(json.loads("".join(self._frames_text)))
+            if self._frames_src:  # fetched by the player: read from the file beside the page
+                self.page.players.append(self._frames_src)
+            else:
+                self.page.players.append(_frames(json.loads("".join(self._frames_text))))
             self._in_frames = False
 
     def handle_data(self, data: str) -> None:
@@ -186,11 +191,32 @@ class _PageParser(HTMLParser):
         self.page.text.append(data)
 
 
+def _frames(data: Any) -> list[dict[str, Any]]:
+    """A player's frames with full URLs, from either form of its JSON (as player.js reads it)."""
+    if isinstance(data, list):
+        return data
+    frames = []
+    for frame in data["frames"]:
+        frame = {"alt": "", "phase": None, "srcDark": None, **frame}
+        frame["src"] = data.get("srcBase", "") + frame["src"]
+        if frame["srcDark"] is not None:
+            frame["srcDark"] = data.get("srcDarkBase", "") + frame["srcDark"]
+        frames.append(frame)
+    return frames
+
+
 def read_page(path: Path) -> Page:
     """Parse one built HTML page."""
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
-    return parser.page
+    page = parser.page
+    page.players = [
+        _frames(json.loads((path.parent / p).read_text(encoding="utf-8")))
+        if isinstance(p, str)
+        else p
+        for p in page.players
+    ]
+    return page
 
 
 def resolve(page_path: Path, site_dir: Path, url: str) -> Path | None:

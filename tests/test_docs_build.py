@@ -175,6 +175,9 @@ def test_a_plugin_registered_at_run_time_gets_a_page():
     )
     meta = copy.meta
     _check_players(page, "perceptron", [meta.defaults] + [e.inputs for e in meta.examples])
+    # The default player's frames are in the page; each example's in a file it fetches.
+    source = page_file.read_text(encoding="utf-8")
+    assert source.count('class="ev-frames" data-src="') == len(page.players) - 1 > 0
     assert "perceptron.html" in page.links  # registered: a link
     assert "no-such-algorithm" in " ".join(page.text)  # not registered: plain text
     assert not any("no-such-algorithm" in link for link in page.links)

@@ -65,6 +65,33 @@ def test_fragment_holds_the_first_frame_the_controls_and_every_frame_as_json():
     assert json.loads(payload) == given
 
 
+def test_frames_in_one_long_folder_are_written_once_and_read_back_whole():
+    given = [
+        {
+            "src": f"frames/0123456789abcdef/{i:03d}.webp",
+            "srcDark": f"frames/fedcba9876543210/{i:03d}.webp",
+            "alt": "First" if i == 0 else "",
+            "title": f"Step {i}",
+            "explanation": "",
+            "phase": None,
+        }
+        for i in range(3)
+    ]
+    (payload,) = parse(player_fragment(given, player_id="p")).scripts
+    data = json.loads(payload)
+    assert data["srcBase"] == "frames/0123456789abcdef/"
+    assert data["srcDarkBase"] == "frames/fedcba9876543210/"
+    assert data["frames"][1] == {
+        "src": "001.webp",
+        "srcDark": "001.webp",
+        "title": "Step 1",
+        "explanation": "",
+    }
+    from tests.docs_site import _frames
+
+    assert _frames(data) == given
+
+
 def test_dark_variants_use_material_image_fragments():
     parsed = parse(player_fragment(frames(2, dark=True), player_id="p2"))
     images = [a["src"] for t, a in parsed.tags if t == "img"]

@@ -50,8 +50,13 @@ _INFO_FILE = "info.json"
 _STALE_STAGING_SECONDS = 3600
 _THUMBNAIL_FILE = "thumbnail.png"
 _FRAMEWORK_DIR = Path(__file__).resolve().parent.parent
-# The docs package writes pages, it draws nothing: editing it must not invalidate frames.
-_NOT_DRAWING = {Path(__file__).resolve().parent}
+# The docs package writes pages and the player shows images; neither draws a pixel of a
+# frame, so editing them must not invalidate frames (a changed encoding bumps CACHE_FORMAT).
+_NOT_DRAWING = {
+    Path(__file__).resolve().parent,
+    _FRAMEWORK_DIR / "player.py",
+    _FRAMEWORK_DIR / "player_assets",
+}
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,15 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             # Players are raw HTML, which mkdocs does not rewrite: their image URLs are
             # made relative to the page's URL here (it differs with use_directory_urls).
             url = functools.partial(_relative_url, config, folder, page_url)
-            players = [self._player(algorithm, run, i, url) for i, run in enumerate(algorithm_runs)]
+            players = []
+            for i, run in enumerate(algorithm_runs):
+                # An example's frames go in a file of their own, fetched when its player
+                # nears the viewport: the page's first load holds the default run only.
+                json_name = f"players/example-{i}.json" if i else None
+                player, frames_json = self._player(algorithm, run, i, url, json_name)
+                if json_name and frames_json is not None:
+                    add(f"{folder}/{json_name}", content=frames_json)
+                players.append(player)
             default_player = players[0] if players else _no_frames(algorithm)
             example_players = players[1:] or [""] * len(algorithm.meta.examples)
             chart_images = []
@@ -443,17 +451,26 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         return out, charts
 
     def _player(
-        self, algorithm: Algorithm, run: _Run, index: int, url: Callable[[str], str]
-    ) -> str:
+        self,
+        algorithm: Algorithm,
+        run: _Run,
+        index: int,
+        url: Callable[[str], str],
+        json_name: str | None = None,
+    ) -> tuple[str, str | None]:
+        """The player's HTML, and its frames' JSON when it goes in the file ``json_name``."""
         if run.same_as_default:
             return (
                 '<p class="ev-same-run">These are the default inputs: the player under '
                 '<a href="#try-it">Try It</a> steps through this run.</p>'
-            )
+            ), None
         if run.light is None or run.dark is None:
             reason = html.escape(run.error or "unknown error")
-            return f'!!! failure "The frames of this run could not be drawn"\n\n{indent(reason)}'
-        from eigenvue.player import player_fragment
+            return (
+                f'!!! failure "The frames of this run could not be drawn"\n\n{indent(reason)}',
+                None,
+            )
+        from eigenvue.player import frames_json, player_fragment
 
         frames: list[Frame] = []
         for i, step in enumerate(run.light.steps):
@@ -474,9 +491,15 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         label = f"{algorithm.meta.name}, step by step" + (f": {run.label}" if index else "")
         info = run.light.info
         size = (int(info["width"]), int(info["height"])) if info.get("width") else None
-        return player_fragment(
-            frames, player_id=player_id, label=label, size=size, text_px=info.get("text_px")
+        fragment = player_fragment(
+            frames,
+            player_id=player_id,
+            label=label,
+            size=size,
+            text_px=info.get("text_px"),
+            frames_url=url(json_name) if json_name else None,
         )
+        return fragment, frames_json(frames) if json_name else None
 
     def _card(self, algorithm: Algorithm, run: _Run | None) -> Card:
         meta = algorithm.meta

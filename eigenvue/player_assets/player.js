@@ -15,15 +15,31 @@
 
   var DEFAULT_INTERVAL_MS = 1500;
 
-  function setup(root) {
-    var script = root.querySelector("script.ev-frames");
-    if (!script) return;
-    var frames;
-    try {
-      frames = JSON.parse(script.textContent);
-    } catch (error) {
-      return;
+  // The frames' JSON: a list, or {srcBase, srcDarkBase, frames} when every URL lies in
+  // one folder (written once to keep long players light); fields left out are empty.
+  function expand(data) {
+    if (Array.isArray(data)) return data;
+    var frames = data.frames || [];
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (data.srcBase) frame.src = data.srcBase + frame.src;
+      if (data.srcDarkBase && frame.srcDark) frame.srcDark = data.srcDarkBase + frame.srcDark;
     }
+    return frames;
+  }
+
+  function setup(root, data) {
+    var frames;
+    if (data === undefined) {
+      var script = root.querySelector("script.ev-frames");
+      if (!script) return;
+      try {
+        data = JSON.parse(script.textContent);
+      } catch (error) {
+        return;
+      }
+    }
+    frames = expand(data);
     if (!frames.length) return;
 
     var light = root.querySelector("img.ev-image-light");
@@ -164,13 +180,44 @@
     if (root.hasAttribute("data-autoplay") && !reduce && frames.length > 1) start();
   }
 
+  // A player whose frames live in a file of their own (an example's player on the docs
+  // site, kept out of the page's first load) fetches them when it nears the viewport.
+  function setupLater(root, url) {
+    var started = false;
+    function load() {
+      if (started) return;
+      started = true;
+      fetch(url)
+        .then(function (response) { return response.json(); })
+        .then(function (data) { setup(root, data); root.setAttribute("data-ev-loaded", "true"); })
+        .catch(function () { started = false; });
+    }
+    if (!("IntersectionObserver" in window)) {
+      load();
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) {
+          observer.disconnect();
+          load();
+        }
+      }
+    }, { rootMargin: "800px 0px" });
+    observer.observe(root);
+    root.addEventListener("focusin", load);
+  }
+
   function init() {
     var players = document.querySelectorAll(".ev-player");
     for (var i = 0; i < players.length; i++) {
       var root = players[i];
       if (root.getAttribute("data-ev-ready") === "true") continue;
       root.setAttribute("data-ev-ready", "true");
-      setup(root);
+      var script = root.querySelector("script.ev-frames");
+      var url = script && script.getAttribute("data-src");
+      if (url && !script.textContent.trim()) setupLater(root, url);
+      else setup(root);
     }
   }
 
