@@ -126,7 +126,7 @@ def test_the_command_lists_checks_and_attributes_it(venv, project):
 
     checked = venv.eigenvue("check", ID)
     assert checked.stdout.rstrip().endswith("All checks passed.")
-    assert "frames draw in light and dark" in checked.stdout
+    assert "draw in light and dark" in checked.stdout
     assert "eigenvue-bogo-sort 0.1.0" in checked.stdout
 
     records = json.loads(venv.eigenvue("plugins", "--json").stdout)
