@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 RGBA = tuple[float, float, float, float]
 
+#: The smallest text a part draws, in points: 8 pt at 100 dpi is 11 px, the size a frame
+#: must keep where the docs page shows it. A part leaves text out rather than shrink it further.
+MIN_TEXT_PT = 8.0
+
 
 def luminance(color: Any) -> float:
     """Relative luminance (WCAG) of a colour, 0 (black) to 1 (white)."""

@@ -159,7 +159,7 @@ class AmplitudesPart:
         for patch in (*self.bars, *self.sampled):
             ax.add_patch(patch)
         self.values = [
-            ax.text(xi, 0, "", ha="center", va="bottom", fontsize=7.5, color=theme.text, zorder=5)
+            ax.text(xi, 0, "", ha="center", va="bottom", fontsize=8, color=theme.text, zorder=5)
             for xi in x
         ]
         self.stars = ax.scatter(
@@ -228,7 +228,7 @@ class AmplitudesPart:
                 f"bars: the {self.slots} likeliest",
                 ha="left",
                 va="bottom",
-                fontsize=7.5,
+                fontsize=8,
                 color=theme.muted,
             )
             self._scale = 0.0
@@ -268,7 +268,7 @@ class AmplitudesPart:
         )
         ax.set_yticks([])
         ax.set_xticks([0, np.pi / 2, np.pi, 3 * np.pi / 2, 2 * np.pi])
-        ax.set_xticklabels(["0", "π/2", "π", "3π/2", "2π"], fontsize=7, color=self.theme.muted)
+        ax.set_xticklabels(["0", "π/2", "π", "3π/2", "2π"], fontsize=8, color=self.theme.muted)
         ax.xaxis.tick_top()
         ax.tick_params(axis="x", length=2, pad=1)
         ax.text(

@@ -16,7 +16,13 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 
-from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on, text_width_px
+from eigenvue.drawing.parts._common import (
+    MIN_TEXT_PT,
+    MarksLegend,
+    axes_px,
+    text_on,
+    text_width_px,
+)
 from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
@@ -177,14 +183,14 @@ class ArrayPart:
         room = item_px * (0.86 if style == "cells" else 0.8)
         fit = 10.0 * room / max(text_width_px(widest, 10.0, dpi), 1.0)
         self._value_size = float(min(10.0, fit))
-        self._show_values = not self.dense and self._value_size >= 7.0
+        self._show_values = not self.dense and self._value_size >= MIN_TEXT_PT
         index_texts = list(labels) if labels else [str(self.n - 1)]
         index_widest = max(index_texts, key=len) or "0"
         index_fit = 9.0 * item_px * 0.85 / max(text_width_px(index_widest, 9.0, dpi), 1.0)
         index_size = float(min(9.0, index_fit))
         every = (
             1
-            if (not self.dense and index_size >= 7.0)
+            if (not self.dense and index_size >= MIN_TEXT_PT)
             else _nice_step(self.n, max(int(width_px / 45), 2))
         )
         index_size = max(index_size, 8.0) if every > 1 else index_size

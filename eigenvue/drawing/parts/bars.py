@@ -97,7 +97,7 @@ class BarsPart:
         self.bars = ax.bar(
             places, np.zeros(n), bottom=low, width=0.62, color=color, edgecolor=color, zorder=2
         )
-        size = 8.0 if n <= 6 else 7.0
+        size = 8.0  # MIN_TEXT_PT: the floor of legible text
         self.values: list[Text] = [
             ax.text(
                 float(x),

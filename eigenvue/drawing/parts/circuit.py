@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from matplotlib.patches import Arc, Rectangle
 
-from eigenvue.drawing.parts._common import axes_px, text_width_px
+from eigenvue.drawing.parts._common import MIN_TEXT_PT, axes_px, text_width_px
 from eigenvue.drawing.theme import blend
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class CircuitPart:
         self.ops = list(operations)
         width_px, height_px = axes_px(ax)
         wire_px = height_px / (self.n + 0.6)
-        self.font = float(np.clip(wire_px * 0.36 * 72 / ax.figure.dpi, 6.0, 11.0))
+        self.font = float(np.clip(wire_px * 0.36 * 72 / ax.figure.dpi, MIN_TEXT_PT, 11.0))
         labels = list(wire_labels) if wire_labels else [f"q{q}" for q in range(self.n)]
         texts = [f"{label}  {initial}" if initial else label for label in labels]
         label_px = 10 + max(text_width_px(t, self.font, ax.figure.dpi) for t in texts)
@@ -149,11 +149,11 @@ class CircuitPart:
             "",
             ha="left",
             va="center",
-            fontsize=self.font * 0.8,
+            fontsize=max(MIN_TEXT_PT, self.font * 0.8),
             color=theme.muted,
         )
         self.after = ax.text(
-            end, -0.62, "", ha="right", va="center", fontsize=self.font * 0.8, color=theme.muted
+            end, -0.62, "", ha="right", va="center", fontsize=max(MIN_TEXT_PT, self.font * 0.8), color=theme.muted
         )
         self.slots = [self._make_slot(x) for x in range(self.window)]
         self.start = -1
@@ -179,7 +179,7 @@ class CircuitPart:
             x, 0, "", ha="center", va="center", fontsize=self.font, color=theme.text, zorder=4
         )
         slot["caption"] = ax.text(
-            x, 0, "", ha="center", va="top", fontsize=self.font * 0.72, color=theme.muted, zorder=4
+            x, 0, "", ha="center", va="top", fontsize=max(MIN_TEXT_PT, self.font * 0.72), color=theme.muted, zorder=4
         )
         (slot["dots"],) = ax.plot([], [], "o", ms=dot, color=theme.text, zorder=4)
         (slot["target"],) = ax.plot(

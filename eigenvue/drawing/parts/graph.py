@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
 
-from eigenvue.drawing.parts._common import MarksLegend, axes_px, text_on, text_width_px
+from eigenvue.drawing.parts._common import MIN_TEXT_PT, MarksLegend, axes_px, text_on, text_width_px
 from eigenvue.text import number
 
 if TYPE_CHECKING:
@@ -150,7 +150,9 @@ class GraphPart:
         self.xy = xy
         node_labels = [str(labels[node]) if labels else str(node) for node in self.nodes]
         longest = max(len(text) for text in node_labels)
-        label_size = float(np.clip(radius * 1.5 / max(longest, 1.4) * 72 / dpi * 1.15, 7.0, 11.0))
+        label_size = float(
+            np.clip(radius * 1.5 / max(longest, 1.4) * 72 / dpi * 1.15, MIN_TEXT_PT, 11.0)
+        )
 
         # Edges: one LineCollection; an edge and its reverse sit apart, side by side.
         segments, mids, sides, heads = [], [], [], []

@@ -18,7 +18,7 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
-from eigenvue.drawing.parts._common import axes_px, text_on, text_width_px
+from eigenvue.drawing.parts._common import MIN_TEXT_PT, axes_px, text_on, text_width_px
 from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
@@ -152,14 +152,14 @@ class GridPart:
         width_px, height_px = axes_px(ax)
         cell_px = min(width_px / cols, height_px / rows)
         dpi = ax.figure.dpi
-        # Values at a size that fits the widest one in a cell; below 7 pt, none at all.
+        # Values at a size that fits the widest one in a cell; below 8 pt, none at all.
         lo, hi = self.norm.vmin, self.norm.vmax
         assert lo is not None and hi is not None
         widest = max((number(v, digits) for v in (lo, hi, lo + (hi - lo) / 3)), key=len)
         size = min(11.0, cell_px * 0.3 * 72 / dpi)
         size = min(size, size * cell_px * 0.88 / max(text_width_px(widest, size, dpi), 1.0))
         self._value_size = float(size)
-        values = values and size >= 7.0
+        values = values and size >= MIN_TEXT_PT
         # One compound path for all masked cells: hatching each cell on its own
         # costs seconds per step on a large causal mask.
         self._mask = PathPatch(

@@ -121,7 +121,7 @@ class TokenStripPart:
                     "",
                     ha="center",
                     va="top",
-                    fontsize=fontsize * 0.72,
+                    fontsize=max(8.0, fontsize * 0.72),  # never below the 8 pt floor
                     color=theme.muted,
                     zorder=3,
                 )
