@@ -18,6 +18,7 @@ from pydantic import Field, ValidatorFunctionWrapHandler, WrapValidator, model_v
 
 import eigenvue
 from eigenvue.inputs import Limit
+from eigenvue.step import Step
 
 #: Values stay within this magnitude, so differences and plot ranges stay finite in float64.
 MAX_MAGNITUDE = 1e100
@@ -124,3 +125,27 @@ def snapshot(values: list[Any]) -> np.ndarray:
     out[:] = values
     out.flags.writeable = False
     return out
+
+
+def nothing_to_sort(
+    n: int,
+    state: dict[str, Any],
+    *,
+    id: str = "already_sorted",
+    lines: str | tuple[str, ...] = "trivial",
+    phase: str | None = None,
+) -> Step:
+    """The one, terminal step of a sort given fewer than two items.
+
+    Every sort says the same thing here; only the step id, the pseudocode lines and
+    the state (the array and the sort's own counters) are the sort's.
+    """
+    return Step(
+        id=id,
+        title="Nothing to sort",
+        explanation=f"An array of {n} item{'' if n == 1 else 's'} is already sorted.",
+        phase=phase,
+        lines=lines,
+        is_terminal=True,
+        state=state,
+    )

@@ -136,3 +136,18 @@ def reference_curves(
                 best = (float(np.std(ratio)), float(np.exp(np.mean(ratio))))
         out[name] = law * (best[1] if best else 1.0)
     return out
+
+
+def sort_charts(moves: str) -> list[tuple[str, str]]:
+    """The measured-cost charts a sort's page shows, as ``Algorithm.from_package`` takes them.
+
+    Parameters
+    ----------
+    moves : str
+        What the sort counts besides comparisons, plural (``"swaps"`` or ``"writes"``);
+        its chart is the frames module's ``<move>_chart``.
+    """
+    return [
+        ("Measured comparisons", ".frames:cost_chart"),
+        (f"Measured {moves}", f".frames:{moves.removesuffix('s')}_chart"),
+    ]

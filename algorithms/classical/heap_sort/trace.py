@@ -13,7 +13,7 @@ from typing import Any
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import snapshot
+from ..arrays import nothing_to_sort, snapshot
 from ..sorting_cost import Counts
 from .inputs import Inputs
 from .sort import heap_sort
@@ -57,15 +57,8 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         }
 
     if n <= 1:
-        yield Step(
-            id="sorted",
-            title="Nothing to sort",
-            explanation=f"An array of {n} item{'' if n == 1 else 's'} is already sorted.",
-            phase="result",
-            lines=("start", "done"),
-            is_terminal=True,
-            state=state(snapshot(a), n, "done", tuple(range(n))),
-        )
+        everything = state(snapshot(a), n, "done", tuple(range(n)))
+        yield nothing_to_sort(n, everything, id="sorted", lines=("start", "done"), phase="result")
         return
 
     array = snapshot(a)

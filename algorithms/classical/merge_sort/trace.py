@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import snapshot
+from ..arrays import nothing_to_sort, snapshot
 from ..sorting_cost import Counts
 from .inputs import Inputs
 from .sort import merge_sort
@@ -23,14 +23,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     a = list(inputs.array)
     n = len(a)
     if n <= 1:
-        yield Step(
-            id="already_sorted",
-            title="Nothing to sort",
-            explanation=f"An array of {n} item{'' if n == 1 else 's'} is already sorted.",
-            lines="trivial",
-            is_terminal=True,
-            state={"array": snapshot(a), "comparisons": 0, "writes": 0},
-        )
+        yield nothing_to_sort(n, {"array": snapshot(a), "comparisons": 0, "writes": 0})
         return
 
     counts = Counts()

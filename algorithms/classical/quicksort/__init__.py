@@ -2,16 +2,10 @@
 
 import eigenvue
 
+from ..sorting_cost import sort_charts
+
 
 @eigenvue.hookimpl
 def register_algorithms(register):
     """Register quicksort."""
-    register(
-        eigenvue.Algorithm.from_package(
-            __name__,
-            charts=[
-                ("Measured comparisons", ".frames:cost_chart"),
-                ("Measured swaps", ".frames:swap_chart"),
-            ],
-        )
-    )
+    register(eigenvue.Algorithm.from_package(__name__, charts=sort_charts("swaps")))
