@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from eigenvue.graph_input import GraphInputs, graph_limit
+from pydantic import Field
+
+from eigenvue.graph_input import Adjacency, GraphInputs, NodeId, Positions, Target, graph_limit
 from eigenvue.inputs import Limit
+from eigenvue.step import Step
 
 #: Largest trace accepted, in ids and numbers held by its steps' changing state
 #: (visited, queue or stack, predecessors, distances), as the searches' cost
@@ -86,3 +89,149 @@ def search_limit(cost: Callable[[int, int], float]) -> Limit:
         for a graph of ``nodes`` nodes and ``entries`` adjacency-list entries.
     """
     return graph_limit(cost, TRACE_LIMIT, unit="ids and numbers in the trace")
+
+
+def positions_field(default: Mapping[str, Mapping[str, float]]) -> Any:
+    """The ``positions`` input of a graph search, drawn at ``default`` unless given."""
+    return Field(
+        default=default,
+        description=(
+            "Where each node is drawn, {x, y} in [0, 1]. Leave it out to have the graph laid "
+            "out automatically."
+        ),
+    )
+
+
+class SearchInputs(GraphInputs):
+    """An unweighted graph (:data:`SIX_NODES` by default), a start node and an optional target.
+
+    A search's own Inputs says how it reads the adjacency list, with
+    ``adjacencyList: Adjacency = neighbours_field(...)``, and gives its trace limit.
+    """
+
+    adjacencyList: Adjacency = Field(default=SIX_NODES)
+    positions: Positions | None = positions_field(SIX_NODES_POSITIONS)
+    startNode: NodeId = Field(default="A", description="The node the search starts from.")
+    targetNode: Target = Field(
+        default="F",
+        description=(
+            'The node searched for; "" (or left out, with your own graph) to explore '
+            "every node reachable from the start."
+        ),
+    )
+
+
+def neighbours_field(order: str) -> Any:
+    """The ``adjacencyList`` input of an unweighted search; ``order`` says how it reads them."""
+    return Field(
+        default=SIX_NODES,
+        description=(
+            f"The graph: each node id and the ids of its neighbours{order}. List an "
+            "undirected edge under both of its nodes."
+        ),
+    )
+
+
+def search_start(
+    search: str,
+    start: str,
+    target: str,
+    how: str,
+    state: dict[str, Any],
+    visual_actions: list[dict[str, Any]] | None = None,
+) -> Step:
+    """The first step of an unweighted search: what it looks for, from where, and how.
+
+    ``search`` names it (``"Breadth-first search"``); ``how`` is the sentence or two
+    on how it goes on from the start.
+    """
+    goal = f"looking for {target}" if target else "exploring every node it can reach"
+    return Step(
+        id="initialize",
+        title=f"Start at {start}",
+        explanation=f"{search} starts at {start}, {goal}. {how}",
+        lines="init",
+        state=state,
+        visual_actions=visual_actions or [],
+    )
+
+
+def count_nodes(nodes: list[str]) -> str:
+    """``"1 node"``, ``"12 nodes"``: how many nodes a search has visited, in words."""
+    return f"{len(nodes):,} node{'s' if len(nodes) != 1 else ''}"
+
+
+def target_found(path: list[str], title: str, explanation: str, state: dict[str, Any]) -> Step:
+    """The last step of a search that reached its target: the path is marked."""
+    return Step(
+        id="target_found",
+        title=title,
+        explanation=explanation,
+        lines="found",
+        is_terminal=True,
+        state=state,
+        visual_actions=[{"type": "markPath", "nodeIds": path}],
+    )
+
+
+def ran_empty(
+    container: str,
+    start: str,
+    target: str,
+    visited: list[str],
+    state: dict[str, Any],
+    *,
+    listing: str = "",
+    message: bool = False,
+) -> Step:
+    """The last step of a search whose queue or stack ran empty before any target was found.
+
+    Parameters
+    ----------
+    container : str
+        ``"queue"`` or ``"stack"``.
+    start, target : str
+        The start node; the target, ``""`` when the search explores every node.
+    visited : list of str
+        The nodes visited.
+    state : dict
+        The step's state.
+    listing : str
+        Text following the count of nodes explored (e.g. ``": A, B, C"``).
+    message : bool
+        Whether the step carries Eigenvue's ``showMessage`` visual action.
+    """
+    reached = count_nodes(visited)
+    if target:
+        step_id, title, note, kind = (
+            "target_not_found",
+            f"{target} cannot be reached",
+            f"{target} unreachable",
+            "warning",
+        )
+        explanation = (
+            f"The {container} is empty: every node reachable from {start} has been visited "
+            f"({reached}), and {target} is not among them. No path leads there."
+        )
+    else:
+        step_id, title, note, kind = (
+            "exploration_complete",
+            "Every reachable node visited",
+            f"Visited {reached}",
+            "success",
+        )
+        explanation = (
+            f"The {container} is empty: the search has visited all {reached} reachable from "
+            f"{start}{listing}."
+        )
+    return Step(
+        id=step_id,
+        title=title,
+        explanation=explanation,
+        lines="exhausted",
+        is_terminal=True,
+        state=state,
+        visual_actions=[{"type": "showMessage", "text": note, "messageType": kind}]
+        if message
+        else [],
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from eigenvue.step import Step
 
-from ..graph_search import drawn_edges, drawn_nodes, path_to
+from ..graph_search import drawn_edges, drawn_nodes, path_to, ran_empty, search_start, target_found
 from .inputs import Inputs
 
 
@@ -53,18 +53,14 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     def base() -> dict[str, Any]:
         return {**graph, "edgesExamined": examined, "queueOperations": operations}
 
-    goal = f"looking for {target}" if target else "exploring every node it can reach"
-    yield Step(
-        id="initialize",
-        title=f"Start at {start}",
-        explanation=(
-            f"Breadth-first search starts at {start}, {goal}. {start} is marked visited and "
-            "put in the queue; nodes leave the queue in the order they entered it, so the "
-            f"search fans out from {start} one level at a time."
-        ),
-        lines="init",
-        state={**base(), "visited": shown_visited, **_queue_state(queue)},
-        visual_actions=[{"type": "visitNode", "nodeId": start, "color": "visited"}],
+    yield search_start(
+        "Breadth-first search",
+        start,
+        target,
+        f"{start} is marked visited and put in the queue; nodes leave the queue in the order "
+        f"they entered it, so the search fans out from {start} one level at a time.",
+        {**base(), "visited": shown_visited, **_queue_state(queue)},
+        [{"type": "visitNode", "nodeId": start, "color": "visited"}],
     )
 
     if target == start:
@@ -138,57 +134,25 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             )
             if neighbour == target:
                 path = path_to(predecessors, target)
-                yield Step(
-                    id="target_found",
-                    title=f"Found {target}",
-                    explanation=(
-                        f"{target} has just been discovered. Following each node back to the "
-                        f"node it was reached from gives the path {' → '.join(path)}: "
-                        f"{len(path) - 1} edge{'s' if len(path) != 2 else ''}, the fewest "
-                        "possible, because BFS reaches every node at distance d before any at "
-                        "distance d + 1."
-                    ),
-                    lines="found",
-                    is_terminal=True,
-                    state={
+                yield target_found(
+                    path,
+                    f"Found {target}",
+                    f"{target} has just been discovered. Following each node back to the "
+                    f"node it was reached from gives the path {' → '.join(path)}: "
+                    f"{len(path) - 1} edge{'s' if len(path) != 2 else ''}, the fewest "
+                    "possible, because BFS reaches every node at distance d before any at "
+                    "distance d + 1.",
+                    {
                         **base(),
                         "visited": shown_visited,
                         "path": path,
                         "predecessors": shown_parents,
                         "levels": levels,
                     },
-                    visual_actions=[{"type": "markPath", "nodeIds": path}],
                 )
                 return
 
-    reached = f"{len(visited):,} node{'s' if len(visited) != 1 else ''}"
-    if target:
-        yield Step(
-            id="target_not_found",
-            title=f"{target} cannot be reached",
-            explanation=(
-                f"The queue is empty: every node reachable from {start} has been visited "
-                f"({reached}), and {target} is not among them. No path leads there."
-            ),
-            lines="exhausted",
-            is_terminal=True,
-            state={**base(), "visited": shown_visited, "levels": levels},
-            visual_actions=[
-                {"type": "showMessage", "text": f"{target} unreachable", "messageType": "warning"}
-            ],
-        )
-    else:
-        yield Step(
-            id="exploration_complete",
-            title="Every reachable node visited",
-            explanation=(
-                f"The queue is empty: the search has visited all {reached} reachable from "
-                f"{start}: {_ids(visited)}."
-            ),
-            lines="exhausted",
-            is_terminal=True,
-            state={**base(), "visited": shown_visited, "levels": levels},
-            visual_actions=[
-                {"type": "showMessage", "text": f"Visited {reached}", "messageType": "success"}
-            ],
-        )
+    last = {**base(), "visited": shown_visited, "levels": levels}
+    yield ran_empty(
+        "queue", start, target, visited, last, listing=f": {_ids(visited)}", message=True
+    )

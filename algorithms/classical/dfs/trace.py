@@ -20,7 +20,7 @@ from typing import Any
 
 from eigenvue.step import Step
 
-from ..graph_search import drawn_edges, drawn_nodes, path_to
+from ..graph_search import drawn_edges, drawn_nodes, path_to, ran_empty, search_start, target_found
 from .inputs import Inputs
 
 
@@ -60,17 +60,13 @@ def trace(inputs: Inputs) -> Iterator[Step]:
     def base() -> dict[str, Any]:
         return {**graph, "edgesExamined": examined, "stackOperations": operations}
 
-    goal = f"looking for {target}" if target else "exploring every node it can reach"
-    yield Step(
-        id="initialize",
-        title=f"Start at {start}",
-        explanation=(
-            f"Depth-first search starts at {start}, {goal}. {start} goes on the stack; the "
-            "search always continues from the newest entry, so it follows one path as deep "
-            "as it can before it backs up."
-        ),
-        lines="init",
-        state={**base(), "visited": shown_visited, **_stack_state(stack)},
+    yield search_start(
+        "Depth-first search",
+        start,
+        target,
+        f"{start} goes on the stack; the search always continues from the newest entry, so "
+        "it follows one path as deep as it can before it backs up.",
+        {**base(), "visited": shown_visited, **_stack_state(stack)},
     )
 
     while stack:
@@ -106,25 +102,20 @@ def trace(inputs: Inputs) -> Iterator[Step]:
         )
         if current == target:
             path = path_to(predecessors, target)
-            yield Step(
-                id="target_found",
-                title=f"Found {target}",
-                explanation=(
-                    f"{target} is the node just visited. Reading back the node each one was "
-                    f"reached from gives the path DFS took: {' → '.join(path)} "
-                    f"({len(path) - 1} edge{'s' if len(path) != 2 else ''}). It is a path, "
-                    "not necessarily a shortest one."
-                ),
-                lines="found",
-                is_terminal=True,
-                state={
+            yield target_found(
+                path,
+                f"Found {target}",
+                f"{target} is the node just visited. Reading back the node each one was "
+                f"reached from gives the path DFS took: {' → '.join(path)} "
+                f"({len(path) - 1} edge{'s' if len(path) != 2 else ''}). It is a path, "
+                "not necessarily a shortest one.",
+                {
                     **base(),
                     "visited": shown_visited,
                     "path": path,
                     "predecessors": shown_parents,
                     "visitOrder": order,
                 },
-                visual_actions=[{"type": "markPath", "nodeIds": path}],
             )
             return
         pushed = []
@@ -164,27 +155,5 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 ],
             )
 
-    reached = f"{len(visited):,} node{'s' if len(visited) != 1 else ''}"
-    if target:
-        yield Step(
-            id="target_not_found",
-            title=f"{target} cannot be reached",
-            explanation=(
-                f"The stack is empty: every node reachable from {start} has been visited "
-                f"({reached}), and {target} is not among them. No path leads there."
-            ),
-            lines="exhausted",
-            is_terminal=True,
-            state={**base(), "visited": shown_visited, "visitOrder": order},
-        )
-    else:
-        yield Step(
-            id="exploration_complete",
-            title="Every reachable node visited",
-            explanation=(
-                f"The stack is empty: the search has visited all {reached} reachable from {start}."
-            ),
-            lines="exhausted",
-            is_terminal=True,
-            state={**base(), "visited": shown_visited, "visitOrder": order},
-        )
+    last = {**base(), "visited": shown_visited, "visitOrder": order}
+    yield ran_empty("stack", start, target, visited, last)
