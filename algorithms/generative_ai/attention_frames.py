@@ -18,7 +18,8 @@ from eigenvue.drawing.parts import GridPart
 from eigenvue.drawing.parts.grid import COMPACT_ABOVE
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+    from matplotlib.figure import SubFigure
+    from matplotlib.gridspec import SubplotSpec
 
     from eigenvue.drawing import Theme
     from eigenvue.step import Trace
@@ -78,28 +79,49 @@ class MatrixBoard:
 
     Parameters
     ----------
+    fig : SubFigure
+        The figure the heat maps are drawn on.
     theme : Theme
         The colours.
+    rows : sequence of str, optional
+        The row labels (the tokens) of every heat map that keeps its rows labelled.
+    bound : float
+        The scale of the signed heat maps that give none of their own: ±``bound``.
     """
 
-    def __init__(self, theme: Theme) -> None:
-        self.theme = theme
+    def __init__(
+        self,
+        fig: SubFigure,
+        theme: Theme,
+        *,
+        rows: Sequence[str] | None = None,
+        bound: float = 1.0,
+    ) -> None:
+        self.fig, self.theme = fig, theme
+        self.rows, self.bound = rows, bound
         self.parts: dict[str, GridPart] = {}
         self.titles: dict[str, str] = {}
 
     def add(
         self,
         name: str,
-        ax: Axes,
+        where: SubplotSpec,
         shape: tuple[int, int],
         title: str,
         *,
-        rows: Sequence[str] | None = None,
+        labelled: bool = True,
         cols: Sequence[str] | None = None,
         signed: bool = True,
-        bound: float = 1.0,
+        bound: float | None = None,
     ) -> GridPart:
-        """Make the heat map ``name``: signed values on a diverging ±``bound`` scale, else 0 … 1."""
+        """Make the heat map ``name`` at ``where`` in the figure's layout.
+
+        Signed values are drawn on a diverging ±``bound`` scale (the board's unless
+        given), others on 0 … 1; ``labelled=False`` leaves the rows unlabelled.
+        """
+        ax = self.fig.add_subplot(where)
+        rows = self.rows if labelled else None
+        bound = self.bound if bound is None else bound
         # Values are written only where a cell is wide enough for "−0.00".
         cell_px = min(ax.bbox.width / shape[1], ax.bbox.height / shape[0])
         # A long thin matrix (512 tokens × 64) would be a sliver with square cells.

@@ -53,65 +53,35 @@ class Diagram(eigenvue.drawing.Diagram):
         self.concat = by_id["concatenate"]["concat"]
         self.final = trace[-1].state["finalOutput"]
 
-        rows, cols = short_labels(self.tokens), column_labels(self.tokens)
+        cols = column_labels(self.tokens)
         layout = fig.add_gridspec(
             2, 12, left=0.08, right=0.98, top=0.9, bottom=0.04, wspace=1.4, hspace=0.45
         )
-        board = self.board = MatrixBoard(theme)
         values = largest(trace, "X", "Q", "K", "V", "headOutput", "concat", "finalOutput")
-        board.add(
-            "X", fig.add_subplot(layout[0, 0:4]), (n, d), "X (embeddings)", rows=rows, bound=values
-        )
+        board = self.board = MatrixBoard(fig, theme, rows=short_labels(self.tokens), bound=values)
+        board.add("X", layout[0, 0:4], (n, d), "X (embeddings)")
         qkv_cols = [f"{m}{c}" for m in "qkv" for c in range(dk)] if dk <= 4 else None
-        board.add(
-            "qkv",
-            fig.add_subplot(layout[0, 4:8]),
-            (n, 3 * dk),
-            "head: Q | K | V",
-            rows=rows,
-            cols=qkv_cols,
-            bound=values,
-        )
-        board.add(
-            "scores",
-            fig.add_subplot(layout[0, 8:12]),
-            (n, n),
-            "head: scaled scores",
-            rows=rows,
-            cols=cols,
-            bound=largest(trace, "scaledScores"),
-        )
-        # One weights map per head, in a block of near-square shape.
+        board.add("qkv", layout[0, 4:8], (n, 3 * dk), "head: Q | K | V", cols=qkv_cols)
+        scores = largest(trace, "scaledScores")
+        board.add("scores", layout[0, 8:12], (n, n), "head: scaled scores", cols=cols, bound=scores)
+        # One weights map per head, in a block of near-square shape; in a block more than
+        # two wide only the first column keeps its row labels, and only a lone head its
+        # column labels.
         across = math.ceil(math.sqrt(h))
         down = math.ceil(h / across)
         heads = layout[1, 0:6].subgridspec(down, across, wspace=0.35, hspace=0.6)
         for i in range(h):
-            small = h > 1
             board.add(
                 f"head{i}",
-                fig.add_subplot(heads[i // across, i % across]),
+                heads[i // across, i % across],
                 (n, n),
                 f"head {i}",
-                rows=None if across > 2 and i % across else rows,
-                cols=None if small else cols,
+                labelled=not (across > 2 and i % across),
+                cols=None if h > 1 else cols,
                 signed=False,
             )
-        board.add(
-            "concat",
-            fig.add_subplot(layout[1, 6:9]),
-            (n, d),
-            "concat heads",
-            rows=rows,
-            bound=values,
-        )
-        board.add(
-            "output",
-            fig.add_subplot(layout[1, 9:12]),
-            (n, d),
-            "output C·W_O",
-            rows=rows,
-            bound=values,
-        )
+        board.add("concat", layout[1, 6:9], (n, d), "concat heads")
+        board.add("output", layout[1, 9:12], (n, d), "output C·W_O")
 
     def update(self, step: Step) -> None:
         """Show the head at work, the heads done so far, and what follows them."""

@@ -46,51 +46,21 @@ class Diagram(eigenvue.drawing.Diagram):
         self.output = trace[-1].state["output"]
         # Masked cells are those the scaled scores leave out; the weights show them empty too.
         self.masked = np.isnan(self.scaled)
-        labels = short_labels(self.tokens)
         # Twelve columns: four n × d matrices above, three wider panels below.
         layout = fig.add_gridspec(
             2, 12, left=0.08, right=0.98, top=0.9, bottom=0.04, wspace=1.4, hspace=0.4
         )
-        board = self.board = MatrixBoard(theme)
         values = largest(trace, "X", "Q", "K", "V", "output")
+        board = self.board = MatrixBoard(fig, theme, rows=short_labels(self.tokens), bound=values)
         for col, (name, title) in enumerate(
             [("X", "X (embeddings)"), ("Q", "Q = X·W_Q"), ("K", "K = X·W_K"), ("V", "V = X·W_V")]
         ):
-            board.add(
-                name,
-                fig.add_subplot(layout[0, 3 * col : 3 * col + 3]),
-                (n, d),
-                title,
-                rows=labels,
-                bound=values,
-            )
+            board.add(name, layout[0, 3 * col : 3 * col + 3], (n, d), title)
+        cols = column_labels(self.tokens)
         scores = largest(trace, "scaledScores")  # the raw step may saturate: the scaled ones matter
-        board.add(
-            "scores",
-            fig.add_subplot(layout[1, 0:4]),
-            (n, n),
-            "scores Q·Kᵀ",
-            rows=labels,
-            cols=column_labels(self.tokens),
-            bound=scores,
-        )
-        board.add(
-            "weights",
-            fig.add_subplot(layout[1, 4:8]),
-            (n, n),
-            "weights (softmax)",
-            rows=labels,
-            cols=column_labels(self.tokens),
-            signed=False,
-        )
-        board.add(
-            "output",
-            fig.add_subplot(layout[1, 8:12]),
-            (n, d),
-            "output A·V",
-            rows=labels,
-            bound=values,
-        )
+        board.add("scores", layout[1, 0:4], (n, n), "scores Q·Kᵀ", cols=cols, bound=scores)
+        board.add("weights", layout[1, 4:8], (n, n), "weights (softmax)", cols=cols, signed=False)
+        board.add("output", layout[1, 8:12], (n, d), "output A·V")
 
     def update(self, step: Step) -> None:
         """Fill in the matrices computed so far; caption this step's in the highlight colour."""

@@ -48,24 +48,10 @@ class Diagram(eigenvue.drawing.Diagram):
         )
         self.strip = TokenStripPart(fig.add_subplot(layout[0, :]), theme, title="tokens")
         rows = short_labels(self.tokens)
-        board = self.board = MatrixBoard(theme)
-        board.add(
-            "embeddings",
-            fig.add_subplot(layout[1, 0]),
-            (n, d),
-            "embedding rows",
-            rows=rows,
-            bound=largest(trace, "embeddings"),
-        )
-        board.add(
-            "similarity",
-            fig.add_subplot(layout[1, 1]),
-            (n, n),
-            "cosine similarity",
-            rows=rows,
-            cols=column_labels(self.tokens),
-            bound=1.0,
-        )
+        board = self.board = MatrixBoard(fig, theme, rows=rows, bound=largest(trace, "embeddings"))
+        board.add("embeddings", layout[1, 0], (n, d), "embedding rows")
+        cols = column_labels(self.tokens)
+        board.add("similarity", layout[1, 1], (n, n), "cosine similarity", cols=cols, bound=1.0)
         self.table = np.asarray(last["embeddings"], dtype=float)
         self.similarity = np.asarray(last.get("similarityMatrix", np.eye(n)), dtype=float)
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]

@@ -75,20 +75,20 @@ class Diagram(eigenvue.drawing.Diagram):
         layout = fig.add_gridspec(
             3, 3, left=0.09, right=0.98, top=0.93, bottom=0.03, wspace=0.35, hspace=0.55
         )
-        board = self.board = MatrixBoard(theme)
         bound = largest(
             trace, "X", "attnOutput", "residual1", "norm1", "ffnOutput", "residual2", "norm2"
         )
+        board = self.board = MatrixBoard(fig, theme, rows=rows, bound=bound)
         for k, (name, _, _, title) in enumerate(PANELS):
-            ax = fig.add_subplot(layout[k // 3, k % 3])
+            where = layout[k // 3, k % 3]
             if name == "weights":
                 if heads is not None:
                     title = f"weights (mean of {len(heads)} heads)"
-                board.add(name, ax, (n, n), title, rows=rows, cols=cols, signed=False)
+                board.add(name, where, (n, n), title, cols=cols, signed=False)
             elif name == "H":
-                board.add(name, ax, (n, f), title, rows=rows, bound=largest(trace, "hidden"))
+                board.add(name, where, (n, f), title, bound=largest(trace, "hidden"))
             else:
-                board.add(name, ax, (n, d), title, rows=rows, bound=bound)
+                board.add(name, where, (n, d), title)
 
     def update(self, step: Step) -> None:
         """Show what is computed so far; caption this step's result and what it reads."""
