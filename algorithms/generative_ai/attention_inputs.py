@@ -1,13 +1,15 @@
-"""Input pieces the attention lessons share: the token list, the causal switch, the size limit."""
+"""Input pieces the attention lessons share: tokens, the causal switch, heads, the size limit."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictStr, model_validator
 
+import eigenvue
 from eigenvue import InputError
+from eigenvue.inputs import Count
 
 #: A token: any non-empty string (it seeds its embedding row).
 Token = Annotated[StrictStr, Field(min_length=1, max_length=100)]
@@ -16,6 +18,10 @@ Token = Annotated[StrictStr, Field(min_length=1, max_length=100)]
 MAX_TOKENS = 1_024
 #: Resource limit on the model dimension.
 MAX_DIM = 1_024
+#: Each head gets its own panels and steps; beyond 16 the frames would be unreadable.
+MAX_HEADS = 16
+#: A number of heads.
+Heads = Count(1, MAX_HEADS)
 #: Resource limit on the numbers a trace holds (matrices over all steps), about 200 MB as JSON.
 MAX_NUMBERS = 5_000_000
 
@@ -42,6 +48,11 @@ def causal_field() -> Any:
             "decoders. Masked scores are left empty and get weight 0."
         ),
     )
+
+
+def heads_field(default: int, description: str) -> Any:
+    """The ``numHeads`` input (1 to :data:`MAX_HEADS`), described as the lesson uses its heads."""
+    return Field(default=default, description=description)
 
 
 def _largest(fits: Callable[[int], bool], high: int) -> int:
@@ -75,3 +86,27 @@ def check_size(cost: Callable[[int, int], float], n: int, d: int) -> None:
     raise InputError(
         "embeddingDim", f"is too large: {d:,} {over}; the largest that fits is {most:,}"
     )
+
+
+class HeadsInputs(eigenvue.Inputs):
+    """Inputs of a model split into heads: ``numHeads`` divides ``embeddingDim``, the trace fits.
+
+    A subclass declares the ``tokens``, ``embeddingDim`` and ``numHeads`` inputs and
+    says in :meth:`numbers_held` how many numbers its trace holds.
+    """
+
+    @model_validator(mode="after")
+    def _heads_divide_and_fit(self) -> Any:
+        d, h = self.embeddingDim, self.numHeads
+        if d % h:
+            raise InputError(
+                "numHeads",
+                f"must divide embeddingDim ({d}) evenly, so each head gets d/h dimensions; "
+                f"{d} = {d // h}·{h} + {d % h}",
+            )
+        check_size(self.numbers_held, len(self.tokens), d)
+        return self
+
+    def numbers_held(self, n: int, d: int) -> float:
+        """The numbers a trace of n tokens at dimension d holds, with these inputs' other sizes."""
+        raise NotImplementedError
