@@ -384,6 +384,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         plans: dict[str, list[tuple[str, list[FrameJob], bool]]] = {}
         chart_plans: dict[str, list[tuple[str, list[FrameJob]]]] = {}
         jobs: list[FrameJob] = []
+        long_jobs: list[FrameJob] = []
         for algorithm in algorithms:
             for title, ref in algorithm.charts:
                 chart_jobs = [
@@ -409,9 +410,11 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                     else [FrameJob(algorithm, inputs, theme, self.config.dpi) for theme in THEMES]
                 )
                 plans[algorithm.id].append((label, run_jobs, same))
-                jobs.extend(run_jobs)
+                (long_jobs if label != "default inputs" else jobs).extend(run_jobs)
 
-        self.report = report = cache.ensure(jobs)
+        # Workers take jobs in order: the examples (the long runs, mostly) go first, so
+        # the build does not end waiting on one worker drawing a long run alone.
+        self.report = report = cache.ensure(long_jobs + jobs)
         removed = cache.prune(self.config.cache_size * 1_000_000, keep=report.sets)
         if removed:
             log.info(
