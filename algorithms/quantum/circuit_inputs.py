@@ -8,12 +8,13 @@ once. A rule broken raises :class:`eigenvue.InputError` naming the exact entry
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from eigenvue import InputError
+from eigenvue.inputs import Count, Limit
 
 from .statevector import ONE_QUBIT_NAMES, ROTATIONS, TWO_QUBIT_NAMES, arity
 
@@ -130,3 +131,43 @@ def check_gates(gates: Sequence[Gate], n: int, name: str) -> None:
 def largest_circuit(n: int, extra_steps: int = 1, *, echoed: bool = True) -> str:
     """The longest circuit on ``n`` qubits that fits :data:`MAX_COST`, said in words."""
     return f"{most_gates(n, extra_steps, echoed=echoed):,} gates on {n} qubits"
+
+
+#: The most measurement shots sampled from a state.
+MAX_SHOTS = 1_000_000
+
+#: A register size: 1 to :data:`MAX_QUBITS` qubits.
+Qubits = Count(1, MAX_QUBITS)
+#: A number of measurement shots: 0 (none) to :data:`MAX_SHOTS`.
+Shots = Count(0, MAX_SHOTS)
+
+
+def register_field() -> Any:
+    """The ``numQubits`` input of a circuit lesson: two qubits unless given."""
+    return Field(2, description="How many qubits the register has.")
+
+
+def shots_field(description: str) -> Any:
+    """The ``shots`` input: how many measurements to sample; none (0) unless given."""
+    return Field(0, description=description)
+
+
+def circuit_limit(input: str, cost: Callable[[Any], int], largest: Callable[[Any], str]) -> Limit:
+    """The rule refusing a trace of more than :data:`MAX_COST` amplitudes and numbers.
+
+    Parameters
+    ----------
+    input : str
+        The input the error names.
+    cost : callable
+        ``cost(inputs)``: the trace's size, from :func:`trace_cost`.
+    largest : callable
+        ``largest(inputs)``: the largest size of ``input`` that fits, in words.
+    """
+    return Limit(
+        input=input,
+        cost=cost,
+        limit=MAX_COST,
+        largest=largest,
+        unit="amplitudes and per-step numbers",
+    )

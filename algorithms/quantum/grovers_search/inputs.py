@@ -8,13 +8,19 @@ from pydantic import Field
 
 import eigenvue
 from eigenvue import InputError
-from eigenvue.inputs import Count, Limit
+from eigenvue.inputs import Count
 
-from ..circuit_inputs import MAX_COST, MAX_QUBITS, at_most, most_steps, trace_cost
+from ..circuit_inputs import (
+    MAX_QUBITS,
+    Qubits,
+    Shots,
+    at_most,
+    circuit_limit,
+    most_steps,
+    shots_field,
+    trace_cost,
+)
 from .grover import optimal_iterations
-
-#: The most measurement shots sampled from the final state.
-MAX_SHOTS = 1_000_000
 
 
 def _targets_valid(inputs: Inputs) -> None:
@@ -51,9 +57,7 @@ def _largest(inputs: Inputs) -> str:
 class Inputs(eigenvue.Inputs):
     """Search the 2^n basis states of ``numQubits`` qubits for the ``targets``."""
 
-    numQubits: Count(1, MAX_QUBITS) = Field(
-        2, description="n; the search space has N = 2^n states."
-    )
+    numQubits: Qubits = Field(2, description="n; the search space has N = 2^n states.")
     targets: Annotated[list[int], at_most(2**MAX_QUBITS)] = Field(
         default_factory=lambda: [3],
         min_length=1,
@@ -63,20 +67,16 @@ class Inputs(eigenvue.Inputs):
         None,
         description="Grover iterations to run; left out, the optimum ⌊π/4 · √(N/M)⌋.",
     )
-    shots: Count(0, MAX_SHOTS) = Field(
-        0, description="Measure the final state this many times (0: no sampling)."
-    )
+    shots: Shots = shots_field("Measure the final state this many times (0: no sampling).")
     seed: str = Field("grovers-search", description="Seed of the sampled measurements.")
 
     rules = (
         _targets_valid,
-        Limit(
-            input="iterations",
-            cost=lambda inputs: trace_cost(
+        circuit_limit(
+            "iterations",
+            lambda inputs: trace_cost(
                 3 + 2 * total_iterations(inputs), inputs.numQubits, len(inputs.targets)
             ),
-            limit=MAX_COST,
-            largest=_largest,
-            unit="amplitudes and per-step numbers",
+            _largest,
         ),
     )

@@ -8,22 +8,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 import eigenvue
 from eigenvue import InputError
-from eigenvue.inputs import Count, Limit
 
 from .. import statevector as sv
 from ..circuit_inputs import (
-    MAX_COST,
-    MAX_QUBITS,
     Gate,
+    Qubits,
+    Shots,
     at_most,
     check_gates,
+    circuit_limit,
     largest_circuit,
     most_gates,
+    register_field,
+    shots_field,
     trace_cost,
 )
-
-#: The most measurement shots sampled from the prepared state.
-MAX_SHOTS = 1_000_000
 
 
 class Measurement(BaseModel):
@@ -68,7 +67,7 @@ def _steps(inputs: Inputs) -> int:
 class Inputs(eigenvue.Inputs):
     """A register prepared by a circuit, then measured qubit by qubit with chosen outcomes."""
 
-    numQubits: Count(1, MAX_QUBITS) = Field(2, description="How many qubits the register has.")
+    numQubits: Qubits = register_field()
     preparationGates: Annotated[list[Gate], at_most(most_gates(1, echoed=False))] = Field(
         default_factory=lambda: [Gate(gate="H", qubits=[0]), Gate(gate="CNOT", qubits=[0, 1])],
         description="The circuit that prepares the state from |0…0⟩.",
@@ -78,22 +77,18 @@ class Inputs(eigenvue.Inputs):
         min_length=1,
         description="The measurements in order, each {qubit, outcome} with the outcome chosen.",
     )
-    shots: Count(0, MAX_SHOTS) = Field(
-        0, description="Also measure the prepared state this many times (0: no sampling)."
-    )
+    shots: Shots = shots_field("Also measure the prepared state this many times (0: no sampling).")
     seed: str = Field("superposition-measurement", description="Seed of the sampled shots.")
 
     rules = (
         lambda inputs: check_gates(inputs.preparationGates, inputs.numQubits, "preparationGates"),
         _qubits_exist,
-        Limit(
-            input="preparationGates",
-            cost=lambda inputs: trace_cost(_steps(inputs), inputs.numQubits),
-            limit=MAX_COST,
-            largest=lambda inputs: largest_circuit(
+        circuit_limit(
+            "preparationGates",
+            lambda inputs: trace_cost(_steps(inputs), inputs.numQubits),
+            lambda inputs: largest_circuit(
                 inputs.numQubits, 1 + len(inputs.measurements), echoed=False
             ),
-            unit="amplitudes and per-step numbers",
         ),
         _outcomes_possible,
     )
