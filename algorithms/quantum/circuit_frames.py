@@ -41,11 +41,18 @@ def gate_operations(gates: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 class CircuitDiagram(eigenvue.drawing.Diagram):
     """Circuit on top, amplitudes below, and an optional panel to the right of the amplitudes.
 
-    Subclasses call :meth:`build` from ``__init__`` with their operations.
+    Subclasses make their parts in :meth:`compose`, calling :meth:`build` with their
+    operations.
     """
 
     def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
         super().__init__(fig, trace, theme)
+        first = trace[0].state
+        self.compose(int(first["numQubits"]), first)
+
+    def compose(self, n: int, first: Mapping[str, Any]) -> None:
+        """Make the parts for a register of ``n`` qubits; ``first`` is the first step's state."""
+        raise NotImplementedError
 
     def build(
         self,

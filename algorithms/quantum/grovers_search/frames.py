@@ -11,7 +11,8 @@ with the optimum number of iterations marked. The page chart
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -22,19 +23,15 @@ from ..circuit_frames import CircuitDiagram
 from .grover import optimal_iterations, success_by_iteration
 
 if TYPE_CHECKING:
-    from matplotlib.figure import SubFigure
-
     from eigenvue.drawing import Theme
-    from eigenvue.step import Step, Trace
+    from eigenvue.step import Step
 
 
 class Diagram(CircuitDiagram):
     """Circuit (O: oracle, D: diffusion), amplitudes with the targets starred, success curve."""
 
-    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
-        super().__init__(fig, trace, theme)
-        first = trace[0].state
-        n = int(first["numQubits"])
+    def compose(self, n: int, first: Mapping[str, Any]) -> None:
+        """H, then an O and a D box per iteration, then the meters; the success curve beside."""
         total = int(first["totalIterations"])
         wires = list(range(n))
         ops = [{"gate": "H", "qubits": wires}]
@@ -45,13 +42,14 @@ class Diagram(CircuitDiagram):
         assert side is not None
         self.targets = list(first["targets"])
         # Success after k iterations: the superposition step (k = 0), then each diffusion.
+        trace = self.trace
         self.success = [float(trace[1].state["successProbability"])] + [
             float(s.state["successProbability"]) for s in trace if s.id.startswith("diffusion_")
         ]
         best = int(first["optimalIterations"])
         self.curve = CurvePart(
             side,
-            theme,
+            self.theme,
             {"P(success)": "result"},
             x_range=(0, max(total, best, 1)),
             y_values=[0.0, 1.0],

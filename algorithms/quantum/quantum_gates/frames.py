@@ -9,7 +9,8 @@ its earlier states; with ``shots`` the last frame adds the sampled histogram.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,23 +19,18 @@ from eigenvue.drawing.parts import BlochPart
 from ..circuit_frames import CircuitDiagram, gate_operations
 
 if TYPE_CHECKING:
-    from matplotlib.figure import SubFigure
-
-    from eigenvue.drawing import Theme
-    from eigenvue.step import Step, Trace
+    from eigenvue.step import Step
 
 
 class Diagram(CircuitDiagram):
     """Circuit, amplitudes and, for one qubit, the Bloch sphere."""
 
-    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
-        super().__init__(fig, trace, theme)
-        first = trace[0].state
-        n = int(first["numQubits"])
+    def compose(self, n: int, first: Mapping[str, Any]) -> None:
+        """The circuit of the gate list; for one qubit, a Bloch sphere beside the amplitudes."""
         side = self.build(
             n, gate_operations(first["gateSequence"]), first["basisLabels"], side=n == 1
         )
-        self.bloch = BlochPart(side, theme) if side is not None else None
+        self.bloch = BlochPart(side, self.theme) if side is not None else None
 
     def update(self, step: Step) -> None:
         """Light the step's gate, draw the state it leaves, outline what it changed."""

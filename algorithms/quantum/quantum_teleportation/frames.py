@@ -10,7 +10,8 @@ the fidelity that decides success.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,10 +21,7 @@ from ..circuit_frames import CircuitDiagram
 from ..statevector import angle_text
 
 if TYPE_CHECKING:
-    from matplotlib.figure import SubFigure
-
-    from eigenvue.drawing import Theme
-    from eigenvue.step import Step, Trace
+    from eigenvue.step import Step
 
 OPERATIONS = [
     {"gate": "H", "qubits": [1]},
@@ -56,11 +54,10 @@ def _point(bloch: dict) -> tuple[float, float, float]:
 class Diagram(CircuitDiagram):
     """Circuit, amplitudes, and the Bloch sphere of ψ and of Bob's qubit."""
 
-    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
-        super().__init__(fig, trace, theme)
-        first = trace[0].state
+    def compose(self, n: int, first: Mapping[str, Any]) -> None:
+        """The protocol's circuit on its three wires; the Bloch sphere beside the amplitudes."""
         side = self.build(
-            3,
+            n,
             OPERATIONS,
             first["basisLabels"],
             side=True,
@@ -68,7 +65,7 @@ class Diagram(CircuitDiagram):
             initial=None,
         )
         assert side is not None
-        self.bloch = BlochPart(side, theme)
+        self.bloch = BlochPart(side, self.theme)
 
     def update(self, step: Step) -> None:
         """Light the stage; at the end compare Bob's qubit with ψ."""

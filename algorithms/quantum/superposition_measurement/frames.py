@@ -10,7 +10,8 @@ gets its Bloch sphere.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,20 +20,15 @@ from eigenvue.drawing.parts import BlochPart
 from ..circuit_frames import CircuitDiagram, gate_operations
 
 if TYPE_CHECKING:
-    from matplotlib.figure import SubFigure
-
-    from eigenvue.drawing import Theme
-    from eigenvue.step import Step, Trace
+    from eigenvue.step import Step
 
 
 class Diagram(CircuitDiagram):
     """Preparation and measurement circuit, amplitudes and, for one qubit, the Bloch sphere."""
 
-    def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
-        super().__init__(fig, trace, theme)
-        first = trace[0].state
-        n = int(first["numQubits"])
-        inputs = trace.inputs
+    def compose(self, n: int, first: Mapping[str, Any]) -> None:
+        """The preparation gates, then a meter per measurement; for one qubit, a Bloch sphere."""
+        inputs = self.trace.inputs
         gates = [g.model_dump(exclude_none=True) for g in inputs.preparationGates]
         self.prepared = len(gates)
         ops = gate_operations(gates) + [
@@ -40,7 +36,7 @@ class Diagram(CircuitDiagram):
             for m in inputs.measurements
         ]
         side = self.build(n, ops, first["basisLabels"], side=n == 1)
-        self.bloch = BlochPart(side, theme) if side is not None else None
+        self.bloch = BlochPart(side, self.theme) if side is not None else None
 
     def update(self, step: Step) -> None:
         """Light the step's gate or meter; outline the states a measurement keeps."""
