@@ -9,7 +9,7 @@ snapshot of the array a step's state holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import SimpleNamespace
 from typing import Annotated, Any
 
@@ -19,6 +19,8 @@ from pydantic import Field, ValidatorFunctionWrapHandler, WrapValidator, model_v
 import eigenvue
 from eigenvue.inputs import Limit
 from eigenvue.step import Step
+
+from .sorting_cost import Counts
 
 #: Values stay within this magnitude, so differences and plot ranges stay finite in float64.
 MAX_MAGNITUDE = 1e100
@@ -149,3 +151,30 @@ def nothing_to_sort(
         is_terminal=True,
         state=state,
     )
+
+
+def sort_trace(
+    moves: str,
+) -> Callable[[Callable[[list[Any], Counts], Iterator[Step]]], Callable[[Any], Iterator[Step]]]:
+    """Make a sort's trace function from the steps it takes on two or more values.
+
+    The decorated function is given the array as a list and a fresh :class:`Counts`;
+    an array of fewer than two values gets the one :func:`nothing_to_sort` step,
+    with the comparisons and ``moves`` (``"swaps"`` or ``"writes"``) at zero.
+    """
+
+    def decorate(
+        steps: Callable[[list[Any], Counts], Iterator[Step]],
+    ) -> Callable[[Any], Iterator[Step]]:
+        def trace(inputs: Any) -> Iterator[Step]:
+            a = list(inputs.array)
+            if len(a) <= 1:
+                yield nothing_to_sort(len(a), {"array": snapshot(a), "comparisons": 0, moves: 0})
+                return
+            yield from steps(a, Counts())
+
+        trace.__name__, trace.__qualname__ = steps.__name__, steps.__qualname__
+        trace.__doc__, trace.__module__ = steps.__doc__, steps.__module__
+        return trace
+
+    return decorate

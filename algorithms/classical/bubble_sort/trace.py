@@ -8,13 +8,13 @@ between share it, as they share the list of positions already in place.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import nothing_to_sort, snapshot
+from ..arrays import snapshot, sort_trace
 from ..sorting_cost import Counts
-from .inputs import Inputs
 from .sort import bubble_sort
 
 
@@ -22,15 +22,10 @@ def _counters(counts: Counts) -> dict[str, int]:
     return {"comparisons": counts.comparisons, "swaps": counts.swaps}
 
 
-def trace(inputs: Inputs) -> Iterator[Step]:
-    """Yield the steps of bubble sort on ``inputs.array``."""
-    a = list(inputs.array)
+@sort_trace("swaps")
+def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
+    """Yield the steps of bubble sort on the array ``a`` of two or more values."""
     n = len(a)
-    if n <= 1:
-        yield nothing_to_sort(n, {"array": snapshot(a), "comparisons": 0, "swaps": 0})
-        return
-
-    counts = Counts()
     pairs = [(j, j + 1) for j in range(n - 1)]  # one tuple per pair, shared by its steps
     array = snapshot(a)
     placed: tuple[int, ...] = ()

@@ -8,25 +8,20 @@ ascending tuple, rebuilt only when one is added.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import nothing_to_sort, snapshot
+from ..arrays import snapshot, sort_trace
 from ..sorting_cost import Counts
-from .inputs import Inputs
 from .sort import quicksort
 
 
-def trace(inputs: Inputs) -> Iterator[Step]:
-    """Yield the steps of quicksort on ``inputs.array``."""
-    a = list(inputs.array)
+@sort_trace("swaps")
+def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
+    """Yield the steps of quicksort on the array ``a`` of two or more values."""
     n = len(a)
-    if n <= 1:
-        yield nothing_to_sort(n, {"array": snapshot(a), "comparisons": 0, "swaps": 0})
-        return
-
-    counts = Counts()
     array = snapshot(a)
     final: set[int] = set()
     done: tuple[int, ...] = ()
