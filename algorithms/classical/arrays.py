@@ -178,3 +178,46 @@ def sort_trace(
         return trace
 
     return decorate
+
+
+def sort_start(name: str, explanation: str, state: dict[str, Any], **more: Any) -> Step:
+    """The first step of a sort of two or more values (``more``: e.g. its phase)."""
+    return Step(
+        id="initialize",
+        title=f"Start {name}",
+        explanation=explanation,
+        lines="start",
+        state=state,
+        **more,
+    )
+
+
+def sorted_step(
+    why: str,
+    counts: Counts,
+    moves: str,
+    state: dict[str, Any],
+    *,
+    id: str = "complete",
+    lines: str | tuple[str, ...] = "done",
+    phase: str | None = None,
+) -> Step:
+    """The last step of a sort: ``why`` the array is sorted, and what the sort cost.
+
+    ``moves`` names the counter reported beside the comparisons (``"swaps"`` or
+    ``"writes"``); every position is marked sorted.
+    """
+    n = len(state["array"])
+    return Step(
+        id=id,
+        title="Sorted",
+        explanation=(
+            f"{why}: the array is sorted, after {counts.comparisons} comparisons and "
+            f"{getattr(counts, moves)} {moves}."
+        ),
+        phase=phase,
+        lines=lines,
+        is_terminal=True,
+        state=state,
+        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
+    )

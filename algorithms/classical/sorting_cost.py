@@ -46,6 +46,10 @@ class Counts:
     swaps: int = 0
     writes: int = 0
 
+    def shown(self, moves: str) -> dict[str, int]:
+        """The counters a sort's step state holds: comparisons and ``moves`` (swaps or writes)."""
+        return {"comparisons": self.comparisons, moves: getattr(self, moves)}
+
 
 OPERATIONS = ("comparisons", "swaps", "writes")
 

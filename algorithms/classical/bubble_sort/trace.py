@@ -13,13 +13,9 @@ from typing import Any
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import snapshot, sort_trace
+from ..arrays import snapshot, sort_start, sort_trace, sorted_step
 from ..sorting_cost import Counts
 from .sort import bubble_sort
-
-
-def _counters(counts: Counts) -> dict[str, int]:
-    return {"comparisons": counts.comparisons, "swaps": counts.swaps}
 
 
 @sort_trace("swaps")
@@ -30,15 +26,11 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
     array = snapshot(a)
     placed: tuple[int, ...] = ()
     p = 0
-    yield Step(
-        id="initialize",
-        title="Start bubble sort",
-        explanation=(
-            f"Sort {n} values by walking the array and swapping neighbours that are out of "
-            "order. Each pass carries the largest remaining value to the end."
-        ),
-        lines="start",
-        state={"array": array, "pass": 0, "sorted": placed, **_counters(counts)},
+    yield sort_start(
+        "bubble sort",
+        f"Sort {n} values by walking the array and swapping neighbours that are out of "
+        "order. Each pass carries the largest remaining value to the end.",
+        {"array": array, "pass": 0, "sorted": placed, **counts.shown("swaps")},
     )
     for event in bubble_sort(a, counts):
         kind = event[0]
@@ -56,7 +48,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     )
                 ),
                 lines="pass",
-                state={"array": array, "pass": p, "sorted": placed, **_counters(counts)},
+                state={"array": array, "pass": p, "sorted": placed, **counts.shown("swaps")},
             )
         elif kind == "compare":
             j = event[1]
@@ -76,7 +68,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "pass": p,
                     "comparing": pairs[j],
                     "sorted": placed,
-                    **_counters(counts),
+                    **counts.shown("swaps"),
                 },
             )
         elif kind == "swap":
@@ -95,7 +87,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "pass": p,
                     "swapped": pairs[j],
                     "sorted": placed,
-                    **_counters(counts),
+                    **counts.shown("swaps"),
                 },
             )
         else:  # the pass has ended: its last position holds its final value
@@ -113,19 +105,14 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     ),
                     lines=("placed", "stop"),
                     is_terminal=True,
-                    state={"array": array, "pass": p, "sorted": placed, **_counters(counts)},
+                    state={"array": array, "pass": p, "sorted": placed, **counts.shown("swaps")},
                 )
                 return
     placed = (*placed, 0)
-    yield Step(
-        id="complete",
-        title="Sorted",
-        explanation=(
-            f"After {n - 1} passes the smallest value is left in position 0: the array is "
-            f"sorted, after {counts.comparisons} comparisons and {counts.swaps} swaps."
-        ),
+    yield sorted_step(
+        f"After {n - 1} passes the smallest value is left in position 0",
+        counts,
+        "swaps",
+        {"array": array, "sorted": placed, **counts.shown("swaps")},
         lines=("placed", "last"),
-        is_terminal=True,
-        state={"array": array, "sorted": placed, **_counters(counts)},
-        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
     )

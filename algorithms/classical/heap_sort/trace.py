@@ -13,7 +13,7 @@ from typing import Any
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import nothing_to_sort, snapshot
+from ..arrays import nothing_to_sort, snapshot, sort_start, sorted_step
 from ..sorting_cost import Counts
 from .inputs import Inputs
 from .sort import heap_sort
@@ -52,8 +52,7 @@ def trace(inputs: Inputs) -> Iterator[Step]:
             "sortedSuffix": suffix,
             **pointers,
             **at,
-            "comparisons": counts.comparisons,
-            "swaps": counts.swaps,
+            **counts.shown("swaps"),
         }
 
     if n <= 1:
@@ -63,16 +62,12 @@ def trace(inputs: Inputs) -> Iterator[Step]:
 
     array = snapshot(a)
     size, stage, suffix = n, "build", ()
-    yield Step(
-        id="initialize",
-        title="Start heap sort",
-        explanation=(
-            f"Read the {n} values as a binary tree: position i has children 2i + 1 and 2i + 2. "
-            "First make it a max-heap, where every parent is ≥ its children."
-        ),
+    yield sort_start(
+        "heap sort",
+        f"Read the {n} values as a binary tree: position i has children 2i + 1 and 2i + 2. "
+        "First make it a max-heap, where every parent is ≥ its children.",
+        state(array, size, stage, suffix),
         phase="initialization",
-        lines="start",
-        state=state(array, size, stage, suffix),
     )
     yield Step(
         id="heapify_start",
@@ -189,16 +184,11 @@ def trace(inputs: Inputs) -> Iterator[Step]:
                 lines="root",
                 state=state(array, size, stage, suffix, node=0),
             )
-    yield Step(
+    yield sorted_step(
+        "The heap is down to one value, the smallest",
+        counts,
+        "swaps",
+        state(array, 0, "done", tuple(range(n))),
         id="sorted",
-        title="Sorted",
-        explanation=(
-            f"The heap is down to one value, the smallest: the array is sorted, after "
-            f"{counts.comparisons} comparisons and {counts.swaps} swaps."
-        ),
         phase="result",
-        lines="done",
-        is_terminal=True,
-        state=state(array, 0, "done", tuple(range(n))),
-        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
     )

@@ -13,7 +13,7 @@ from typing import Any
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import snapshot, sort_trace
+from ..arrays import snapshot, sort_start, sort_trace, sorted_step
 from ..sorting_cost import Counts
 from .sort import merge_sort
 
@@ -26,18 +26,11 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
     empty = snapshot(aux)
     array = snapshot(a)
 
-    def counters() -> dict[str, int]:
-        return {"comparisons": counts.comparisons, "writes": counts.writes}
-
-    yield Step(
-        id="initialize",
-        title="Start merge sort",
-        explanation=(
-            f"Treat the {n} values as {n} sorted runs of one value each, then merge "
-            "neighbouring runs, doubling their length each round, through a buffer."
-        ),
-        lines="start",
-        state={"array": array, "auxiliary": empty, **counters()},
+    yield sort_start(
+        "merge sort",
+        f"Treat the {n} values as {n} sorted runs of one value each, then merge "
+        "neighbouring runs, doubling their length each round, through a buffer.",
+        {"array": array, "auxiliary": empty, **counts.shown("writes")},
     )
     left = mid = right = 0
     for event in merge_sort(a, aux, counts):
@@ -58,7 +51,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "auxiliary": empty,
                     "size": size,
                     "round": rnd,
-                    **counters(),
+                    **counts.shown("writes"),
                 },
             )
         elif kind == "merge":
@@ -77,7 +70,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "left": left,
                     "mid": mid,
                     "right": right,
-                    **counters(),
+                    **counts.shown("writes"),
                 },
             )
         elif kind == "pick":
@@ -105,7 +98,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "left": left,
                     "mid": mid,
                     "right": right,
-                    **counters(),
+                    **counts.shown("writes"),
                 },
             )
         else:  # merged: the buffer's run has been copied back
@@ -126,18 +119,12 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "auxiliary": snapshot(aux),
                     "left": left,
                     "right": right,
-                    **counters(),
+                    **counts.shown("writes"),
                 },
             )
-    yield Step(
-        id="complete",
-        title="Sorted",
-        explanation=(
-            f"One run holds all {n} values: the array is sorted, after {counts.comparisons} "
-            f"comparisons and {counts.writes} writes."
-        ),
-        lines="done",
-        is_terminal=True,
-        state={"array": array, "sorted": tuple(range(n)), **counters()},
-        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
+    yield sorted_step(
+        f"One run holds all {n} values",
+        counts,
+        "writes",
+        {"array": array, "sorted": tuple(range(n)), **counts.shown("writes")},
     )

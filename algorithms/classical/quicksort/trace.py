@@ -13,7 +13,7 @@ from typing import Any
 from eigenvue.step import Step
 from eigenvue.text import number
 
-from ..arrays import snapshot, sort_trace
+from ..arrays import snapshot, sort_start, sort_trace, sorted_step
 from ..sorting_cost import Counts
 from .sort import quicksort
 
@@ -26,18 +26,11 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
     final: set[int] = set()
     done: tuple[int, ...] = ()
 
-    def counters() -> dict[str, int]:
-        return {"comparisons": counts.comparisons, "swaps": counts.swaps}
-
-    yield Step(
-        id="initialize",
-        title="Start quicksort",
-        explanation=(
-            f"Sort {n} values: pick the last value of a range as the pivot, move the values "
-            "≤ pivot to its left and the larger ones to its right, then sort both sides."
-        ),
-        lines="start",
-        state={"array": array, "sorted": done, **counters()},
+    yield sort_start(
+        "quicksort",
+        f"Sort {n} values: pick the last value of a range as the pivot, move the values "
+        "≤ pivot to its left and the larger ones to its right, then sort both sides.",
+        {"array": array, "sorted": done, **counts.shown("swaps")},
     )
     for event in quicksort(a, counts):
         kind = event[0]
@@ -62,7 +55,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "high": high,
                     "pivot": pivot,
                     "sorted": done,
-                    **counters(),
+                    **counts.shown("swaps"),
                 },
             )
         elif kind == "compare":
@@ -90,7 +83,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "i": i,
                     "j": j,
                     "sorted": done,
-                    **counters(),
+                    **counts.shown("swaps"),
                 },
             )
         elif kind == "swap":
@@ -112,7 +105,7 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "i": i,
                     "j": j,
                     "sorted": done,
-                    **counters(),
+                    **counts.shown("swaps"),
                 },
             )
         else:  # the pivot has moved between the two parts, into its final place
@@ -139,18 +132,12 @@ def trace(a: list[Any], counts: Counts) -> Iterator[Step]:
                     "high": high,
                     "pivotIdx": p,
                     "sorted": done,
-                    **counters(),
+                    **counts.shown("swaps"),
                 },
             )
-    yield Step(
-        id="complete",
-        title="Sorted",
-        explanation=(
-            f"No range is left to partition: the array is sorted, after "
-            f"{counts.comparisons} comparisons and {counts.swaps} swaps."
-        ),
-        lines="done",
-        is_terminal=True,
-        state={"array": array, "sorted": tuple(range(n)), **counters()},
-        visual_actions=[{"type": "markSorted", "indices": list(range(n))}],
+    yield sorted_step(
+        "No range is left to partition",
+        counts,
+        "swaps",
+        {"array": array, "sorted": tuple(range(n)), **counts.shown("swaps")},
     )
