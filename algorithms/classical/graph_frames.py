@@ -79,17 +79,14 @@ class GraphSearchDiagram(eigenvue.drawing.Diagram):
             for e in first["edges"]
         ]
         columns = [3.0] + ([1.0] if self.layout == "right" else []) + ([1.1] if self.side else [])
-        grid = fig.add_gridspec(
-            2 if self.layout == "bottom" else 1,
+        below = self.layout == "bottom"
+        grid = self.panels(
+            2 if below else 1,
             len(columns),
-            width_ratios=columns,
-            height_ratios=(4.2, 1.0) if self.layout == "bottom" else None,
-            left=0.01,
-            right=0.99,
-            top=0.98,
-            bottom=0.02,
-            wspace=0.04,
-            hspace=0.06,
+            widths=columns,
+            heights=(4.2, 1.0) if below else None,
+            box=(0.01, 0.02, 0.99, 0.98),
+            gaps=(0.04, 0.06),
         )
         self.graph = GraphPart(fig.add_subplot(grid[0, 0]), theme, positions, edges)
         strip_at = grid[1, 0] if self.layout == "bottom" else grid[0, 1]

@@ -35,16 +35,8 @@ class Diagram(eigenvue.drawing.Diagram):
         last = trace[-1].state
         self.tokens = list(last["tokens"])
         n, d = len(self.tokens), int(last["embeddingDim"])
-        layout = fig.add_gridspec(
-            2,
-            3,
-            height_ratios=(0.28, 1.0),
-            left=0.08,
-            right=0.98,
-            top=0.93,
-            bottom=0.06,
-            wspace=0.45,
-            hspace=0.25,
+        layout = self.panels(
+            2, 3, heights=(0.28, 1.0), box=(0.08, 0.06, 0.98, 0.93), gaps=(0.45, 0.25)
         )
         self.strip = TokenStripPart(fig.add_subplot(layout[0, :]), theme, title="tokens")
         rows = short_labels(self.tokens)

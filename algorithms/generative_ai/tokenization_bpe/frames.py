@@ -40,18 +40,7 @@ class Diagram(eigenvue.drawing.Diagram):
 
     def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
         super().__init__(fig, trace, theme)
-        layout = fig.add_gridspec(
-            2,
-            2,
-            width_ratios=(1.9, 1.0),
-            height_ratios=(1.0, 1.0),
-            left=0.03,
-            right=0.98,
-            top=0.9,
-            bottom=0.04,
-            wspace=0.08,
-            hspace=0.3,
-        )
+        layout = self.panels(2, 2, widths=(1.9, 1.0), box=(0.03, 0.04, 0.98, 0.9), gaps=(0.08, 0.3))
         self.tokens = TokenStripPart(fig.add_subplot(layout[0, 0]), theme, fontsize=12.5)
         self.rules = TokenStripPart(fig.add_subplot(layout[1, 0]), theme, fontsize=10.5)
         self.panel = TablePanel(fig.add_subplot(layout[:, 1]), theme, max_rows=PAIRS_SHOWN)

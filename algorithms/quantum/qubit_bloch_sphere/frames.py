@@ -37,17 +37,13 @@ class Diagram(eigenvue.drawing.Diagram):
 
     def __init__(self, fig: SubFigure, trace: Trace, theme: Theme) -> None:
         super().__init__(fig, trace, theme)
-        grid = fig.add_gridspec(
+        grid = self.panels(
             2,
             2,
-            width_ratios=(1.15, 1.0),
-            height_ratios=(1.0, 0.8),
-            left=0.01,
-            right=0.97,
-            top=0.93,
-            bottom=0.08,
-            wspace=0.12,
-            hspace=0.45,
+            widths=(1.15, 1.0),
+            heights=(1.0, 0.8),
+            box=(0.01, 0.08, 0.97, 0.93),
+            gaps=(0.12, 0.45),
         )
         self.sphere = BlochPart(fig.add_subplot(grid[:, 0]), theme)
         self.amplitudes = AmplitudesPart(
