@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+import eigenvue
 from eigenvue import InputError
 from eigenvue.inputs import Count, Limit
 
@@ -142,9 +143,18 @@ Qubits = Count(1, MAX_QUBITS)
 Shots = Count(0, MAX_SHOTS)
 
 
-def register_field() -> Any:
-    """The ``numQubits`` input of a circuit lesson: two qubits unless given."""
-    return Field(2, description="How many qubits the register has.")
+class CircuitInputs(eigenvue.Inputs):
+    """Inputs that start with the register: ``numQubits``, two unless given."""
+
+    numQubits: Qubits = Field(2, description="How many qubits the register has.")
+
+
+def gate_list(extra_steps: int = 1, *, echoed: bool = True) -> Any:
+    """The type of a gate-list input: refused unread when longer than any circuit that fits.
+
+    ``extra_steps`` and ``echoed`` are as in :func:`most_gates`, for one qubit.
+    """
+    return Annotated[list[Gate], at_most(most_gates(1, extra_steps, echoed=echoed))]
 
 
 def shots_field(description: str) -> Any:
@@ -171,3 +181,38 @@ def circuit_limit(input: str, cost: Callable[[Any], int], largest: Callable[[Any
         largest=largest,
         unit="amplitudes and per-step numbers",
     )
+
+
+def gate_rules(
+    input: str,
+    steps: Callable[[Any], int],
+    *,
+    extra_steps: Callable[[Any], int] = lambda inputs: 1,
+    echoed: bool = True,
+) -> tuple[Callable[[Any], None], Limit]:
+    """The rules of a gate-list input: every gate valid, and the trace within :data:`MAX_COST`.
+
+    Parameters
+    ----------
+    input : str
+        The gate-list input, e.g. ``"gates"``.
+    steps : callable
+        ``steps(inputs)``: how many steps the trace has.
+    extra_steps : callable
+        ``extra_steps(inputs)``: the steps besides one per gate, for the largest circuit
+        that fits.
+    echoed : bool
+        Whether every step repeats the gate list (its size then counts in every step).
+    """
+
+    def valid(inputs: Any) -> None:
+        check_gates(getattr(inputs, input), inputs.numQubits, input)
+
+    def cost(inputs: Any) -> int:
+        echo = GATE_NUMBERS * len(getattr(inputs, input)) if echoed else 0
+        return trace_cost(steps(inputs), inputs.numQubits, echo)
+
+    def largest(inputs: Any) -> str:
+        return largest_circuit(inputs.numQubits, extra_steps(inputs), echoed=echoed)
+
+    return valid, circuit_limit(input, cost, largest)

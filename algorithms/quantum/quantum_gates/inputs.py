@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from pydantic import Field
 
-import eigenvue
-
-from ..circuit_inputs import (
-    GATE_NUMBERS,
-    Gate,
-    Qubits,
-    Shots,
-    at_most,
-    check_gates,
-    circuit_limit,
-    largest_circuit,
-    most_gates,
-    register_field,
-    shots_field,
-    trace_cost,
-)
+from ..circuit_inputs import CircuitInputs, Gate, Shots, gate_list, gate_rules, shots_field
 
 DEFAULT_GATES = [
     Gate(gate="H", qubits=[0]),
@@ -32,11 +15,10 @@ DEFAULT_GATES = [
 ]
 
 
-class Inputs(eigenvue.Inputs):
+class Inputs(CircuitInputs):
     """A circuit of one- and two-qubit gates on ``numQubits`` qubits, all starting in |0⟩."""
 
-    numQubits: Qubits = register_field()
-    gates: Annotated[list[Gate], at_most(most_gates(1))] = Field(
+    gates: gate_list() = Field(  # type: ignore[valid-type]
         default_factory=lambda: list(DEFAULT_GATES),
         min_length=1,
         description="The circuit, applied in order; two-qubit gates list [control, target].",
@@ -44,13 +26,4 @@ class Inputs(eigenvue.Inputs):
     shots: Shots = shots_field("Measure the final state this many times (0: no sampling).")
     seed: str = Field("quantum-gates", description="Seed of the sampled measurements.")
 
-    rules = (
-        lambda inputs: check_gates(inputs.gates, inputs.numQubits, "gates"),
-        circuit_limit(
-            "gates",
-            lambda inputs: trace_cost(
-                len(inputs.gates) + 1, inputs.numQubits, GATE_NUMBERS * len(inputs.gates)
-            ),
-            lambda inputs: largest_circuit(inputs.numQubits),
-        ),
-    )
+    rules = gate_rules("gates", lambda inputs: len(inputs.gates) + 1)

@@ -6,22 +6,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-import eigenvue
 from eigenvue import InputError
 
 from .. import statevector as sv
 from ..circuit_inputs import (
+    CircuitInputs,
     Gate,
-    Qubits,
     Shots,
     at_most,
-    check_gates,
-    circuit_limit,
-    largest_circuit,
+    gate_list,
+    gate_rules,
     most_gates,
-    register_field,
     shots_field,
-    trace_cost,
 )
 
 
@@ -64,11 +60,18 @@ def _steps(inputs: Inputs) -> int:
     return 1 + len(inputs.preparationGates) + len(inputs.measurements)
 
 
-class Inputs(eigenvue.Inputs):
+_valid_gates, _limit = gate_rules(
+    "preparationGates",
+    _steps,
+    extra_steps=lambda inputs: 1 + len(inputs.measurements),
+    echoed=False,
+)
+
+
+class Inputs(CircuitInputs):
     """A register prepared by a circuit, then measured qubit by qubit with chosen outcomes."""
 
-    numQubits: Qubits = register_field()
-    preparationGates: Annotated[list[Gate], at_most(most_gates(1, echoed=False))] = Field(
+    preparationGates: gate_list(echoed=False) = Field(  # type: ignore[valid-type]
         default_factory=lambda: [Gate(gate="H", qubits=[0]), Gate(gate="CNOT", qubits=[0, 1])],
         description="The circuit that prepares the state from |0…0⟩.",
     )
@@ -81,14 +84,8 @@ class Inputs(eigenvue.Inputs):
     seed: str = Field("superposition-measurement", description="Seed of the sampled shots.")
 
     rules = (
-        lambda inputs: check_gates(inputs.preparationGates, inputs.numQubits, "preparationGates"),
+        _valid_gates,
         _qubits_exist,
-        circuit_limit(
-            "preparationGates",
-            lambda inputs: trace_cost(_steps(inputs), inputs.numQubits),
-            lambda inputs: largest_circuit(
-                inputs.numQubits, 1 + len(inputs.measurements), echoed=False
-            ),
-        ),
+        _limit,
         _outcomes_possible,
     )
