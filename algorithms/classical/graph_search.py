@@ -33,14 +33,16 @@ SIX_NODES = {
     "E": ["B", "F"],
     "F": ["C", "E"],
 }
-SIX_NODES_POSITIONS = {
-    "A": {"x": 0.1, "y": 0.5},
-    "B": {"x": 0.35, "y": 0.2},
-    "C": {"x": 0.35, "y": 0.8},
-    "D": {"x": 0.65, "y": 0.1},
-    "E": {"x": 0.65, "y": 0.5},
-    "F": {"x": 0.9, "y": 0.8},
-}
+
+
+def placed(**nodes: tuple[float, float]) -> dict[str, dict[str, float]]:
+    """A ``positions`` input from ``node=(x, y)`` pairs."""
+    return {node: {"x": x, "y": y} for node, (x, y) in nodes.items()}
+
+
+SIX_NODES_POSITIONS = placed(
+    A=(0.1, 0.5), B=(0.35, 0.2), C=(0.35, 0.8), D=(0.65, 0.1), E=(0.65, 0.5), F=(0.9, 0.8)
+)
 
 
 def drawn_nodes(inputs: GraphInputs) -> list[dict[str, Any]]:

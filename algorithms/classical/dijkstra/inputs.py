@@ -13,7 +13,7 @@ from eigenvue.graph_input import (
     nonnegative_weights,
 )
 
-from ..graph_search import search_limit
+from ..graph_search import placed, positions_field, search_limit
 
 
 def _edges(*pairs: tuple[str, float]) -> list[dict[str, object]]:
@@ -27,13 +27,7 @@ DEFAULT_GRAPH = {
     "D": _edges(("B", 5), ("C", 8), ("E", 2)),
     "E": _edges(("C", 10), ("D", 2)),
 }
-DEFAULT_POSITIONS = {
-    "A": {"x": 0.1, "y": 0.3},
-    "B": {"x": 0.4, "y": 0.1},
-    "C": {"x": 0.4, "y": 0.5},
-    "D": {"x": 0.7, "y": 0.3},
-    "E": {"x": 0.9, "y": 0.5},
-}
+DEFAULT_POSITIONS = placed(A=(0.1, 0.3), B=(0.4, 0.1), C=(0.4, 0.5), D=(0.7, 0.3), E=(0.9, 0.5))
 
 
 class Inputs(GraphInputs):
@@ -46,13 +40,7 @@ class Inputs(GraphInputs):
             "weights w ≥ 0. List an undirected edge under both of its nodes."
         ),
     )
-    positions: Positions | None = Field(
-        default=DEFAULT_POSITIONS,
-        description=(
-            "Where each node is drawn, {x, y} in [0, 1]. Leave it out to have the graph laid "
-            "out automatically."
-        ),
-    )
+    positions: Positions | None = positions_field(DEFAULT_POSITIONS)
     startNode: NodeId = Field(
         default="A", description="The source: distances are measured from it."
     )
