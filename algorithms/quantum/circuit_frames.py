@@ -94,6 +94,20 @@ class CircuitDiagram(eigenvue.drawing.Diagram):
         )
         return self.fig.add_subplot(grid[1, 1]) if side else None
 
+    def show(self, step: Step, column: int | tuple[int, int], **amplitudes: Any) -> None:
+        """Light ``column`` of the circuit and draw the state ``step`` leaves.
+
+        ``amplitudes`` are passed on to :meth:`AmplitudesPart.update`; the
+        probabilities are the step's and the states outlined are those it changed,
+        unless given.
+        """
+        state = step.state
+        self.circuit.update(column)
+        amplitudes.setdefault("probabilities", state["probabilities"])
+        if "highlight" not in amplitudes:
+            amplitudes["highlight"] = self.changed(step)
+        self.amplitudes.update(np.asarray(state["stateVector"]), **amplitudes)
+
     def changed(self, step: Step) -> list[int]:
         """The basis states whose amplitude this step changed (outlined in the frame)."""
         if step.index == 0:

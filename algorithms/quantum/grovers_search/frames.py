@@ -67,17 +67,8 @@ class Diagram(CircuitDiagram):
         at = {"initialize": -1, "hadamard": 0, "oracle": 2 * i - 1, "diffusion": 2 * i}.get(
             kind, 2 * int(state["totalIterations"]) + 1
         )
-        self.circuit.update(at)
-        psi = np.asarray(state["stateVector"])
-        changed = self.changed(step)
-        self.amplitudes.update(
-            psi,
-            probabilities=state["probabilities"],
-            targets=self.targets,
-            highlight=changed,
-            counts=state.get("counts"),
-            note=f"success {state['successProbability']:.3g}",
-        )
+        note = f"success {state['successProbability']:.3g}"
+        self.show(step, at, targets=self.targets, counts=state.get("counts"), note=note)
         done = 0 if kind == "initialize" else i if kind != "oracle" else i - 1
         shown = [] if kind == "initialize" else self.success[: done + 1]
         self.curve.update(shown, x=np.arange(len(shown)))

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from eigenvue.drawing.parts import BlochPart
 
 from ..circuit_frames import CircuitDiagram, gate_operations
@@ -36,15 +34,7 @@ class Diagram(CircuitDiagram):
         """Light the step's gate, draw the state it leaves, outline what it changed."""
         state = step.state
         at = int(state["currentGateIndex"])
-        self.circuit.update(at)
-        psi = np.asarray(state["stateVector"])
-        changed = self.changed(step)
-        self.amplitudes.update(
-            psi,
-            probabilities=state["probabilities"],
-            highlight=changed,
-            counts=state.get("counts"),
-        )
+        self.show(step, at, counts=state.get("counts"))
         if self.bloch is not None:
             trail = [s.state["blochVector"] for s in self.trace[: step.index]]
             self.bloch.update(state["blochVector"], label="|ψ⟩", trail=trail[-6:])

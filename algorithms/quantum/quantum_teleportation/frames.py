@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from eigenvue.drawing.parts import BlochPart
 
 from ..circuit_frames import CircuitDiagram
@@ -75,15 +73,8 @@ class Diagram(CircuitDiagram):
             # Light the corrections Bob applies (both conditions when he applies none).
             m0, m1 = state["correction"]["m0"], state["correction"]["m1"]
             column = {(0, 1): 6, (1, 0): 7}.get((m0, m1), (6, 7))
-        self.circuit.update(column)
-        psi = np.asarray(state["stateVector"])
         bits = "".join(str(b) for b in state["classicalBits"])
-        self.amplitudes.update(
-            psi,
-            probabilities=state["probabilities"],
-            highlight=self.changed(step),
-            note=f"m0 m1 = {' '.join(bits)}" if bits else None,
-        )
+        self.show(step, column, note=f"m0 m1 = {' '.join(bits)}" if bits else None)
         label = state["originalLabel"]
         original = _point(state["originalBloch"])
         if step.id == "verification":

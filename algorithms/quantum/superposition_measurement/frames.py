@@ -42,8 +42,6 @@ class Diagram(CircuitDiagram):
         """Light the step's gate or meter; outline the states a measurement keeps."""
         state = step.state
         at = step.index - 1  # the operation this step applied (−1: none yet)
-        self.circuit.update(at)
-        psi = np.asarray(state["stateVector"])
         probs = np.asarray(state["probabilities"])
         measuring = "measuredQubit" in state
         # A measurement outlines the states it keeps; a gate, the states it changed.
@@ -56,8 +54,9 @@ class Diagram(CircuitDiagram):
         label = None
         if counts is not None:
             label = f"hatched: {int(np.sum(counts)):,} shots of the prepared state"
-        self.amplitudes.update(
-            psi,
+        self.show(
+            step,
+            at,
             probabilities=probs,
             highlight=kept,
             counts=counts,
