@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,7 +123,8 @@ class Algorithm:
             metadata = Metadata.model_validate(tomllib.load(handle))
         if source_files is None:
             skip = {"__init__.py", "inputs.py", "frames.py"}
-            source_files = sorted(p.name for p in folder.glob("*.py") if p.name not in skip)
+            own = sorted(p.name for p in folder.glob("*.py") if p.name not in skip)
+            source_files = own + _shared_modules(folder, own)
         return cls(
             meta=metadata,
             inputs_model=_resolve(inputs, package),
@@ -199,6 +201,26 @@ class Algorithm:
                     f"{self.id} step {step.index} ({step.id}) highlights pseudocode lines "
                     f"{bad}, but the pseudocode has {n_lines} lines"
                 )
+
+
+#: ``from ..name import …`` or ``from .. import name``: a module the plugin shares with
+#: the other plugins of its category.
+_SHARED_IMPORT = re.compile(r"^from \.\.(?:(\w+) import|\s*import (\w+))", re.MULTILINE)
+
+
+def _shared_modules(folder: Path, own: list[str]) -> list[str]:
+    """The category-level modules (``../name.py``) that the plugin's own files import.
+
+    They are part of what the algorithm runs, so its page shows them beside its own
+    files. Read as text: listing the catalogue must not import the implementation.
+    """
+    shared: set[str] = set()
+    for name in own:
+        for match in _SHARED_IMPORT.finditer((folder / name).read_text(encoding="utf-8")):
+            module = match.group(1) or match.group(2)
+            if (folder.parent / f"{module}.py").is_file():
+                shared.add(f"../{module}.py")
+    return sorted(shared)
 
 
 def _module_file(reference: str) -> str:

@@ -184,3 +184,20 @@ def test_a_step_naming_an_unknown_line_is_a_trace_error_listing_the_names():
 def test_steps_hold_the_numbers_of_their_named_lines():
     steps = eigenvue.steps(ID)
     assert [s["codeHighlight"]["lines"] for s in steps] == [[1], [2, 3], [2, 3], [2, 3], [4]]
+
+
+def test_the_implementation_shown_includes_the_category_modules_a_plugin_imports(tmp_path):
+    from eigenvue.algorithm import _shared_modules
+
+    category = tmp_path / "category"
+    plugin = category / "lesson"
+    plugin.mkdir(parents=True)
+    (category / "shared_math.py").write_text("X = 1\n")
+    (category / "shared_frames.py").write_text("Y = 1\n")
+    (plugin / "trace.py").write_text(
+        "from ..shared_math import X\nfrom .. import shared_frames as f\nfrom ..missing import Z\n"
+    )
+    (plugin / "frames.py").write_text("from ..shared_frames import Y\n")
+    # frames.py is not part of the implementation; a module that does not exist is not listed.
+    assert _shared_modules(plugin, ["trace.py"]) == ["../shared_frames.py", "../shared_math.py"]
+    assert _shared_modules(plugin, []) == []
