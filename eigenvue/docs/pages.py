@@ -366,7 +366,7 @@ def _implementation(algorithm: Algorithm) -> str:
     lines = sum(source.count("\n") + 1 for _, source in files)
     return (
         f"The implementation, from the plugin package {where}: {names} ({lines} lines). "
-        "It computes with numpy and records each step; the pictures are drawn separately "
+        "It computes the algorithm and records each step; the pictures are drawn separately "
         "from the recorded state.\n\n"
         f"[Read the implementation]({algorithm.id}/implementation.md){{ .md-button }}"
     )
