@@ -153,7 +153,13 @@ class CircuitPart:
             color=theme.muted,
         )
         self.after = ax.text(
-            end, -0.62, "", ha="right", va="center", fontsize=max(MIN_TEXT_PT, self.font * 0.8), color=theme.muted
+            end,
+            -0.62,
+            "",
+            ha="right",
+            va="center",
+            fontsize=max(MIN_TEXT_PT, self.font * 0.8),
+            color=theme.muted,
         )
         self.slots = [self._make_slot(x) for x in range(self.window)]
         self.start = -1
@@ -179,7 +185,14 @@ class CircuitPart:
             x, 0, "", ha="center", va="center", fontsize=self.font, color=theme.text, zorder=4
         )
         slot["caption"] = ax.text(
-            x, 0, "", ha="center", va="top", fontsize=max(MIN_TEXT_PT, self.font * 0.72), color=theme.muted, zorder=4
+            x,
+            0,
+            "",
+            ha="center",
+            va="top",
+            fontsize=max(MIN_TEXT_PT, self.font * 0.72),
+            color=theme.muted,
+            zorder=4,
         )
         (slot["dots"],) = ax.plot([], [], "o", ms=dot, color=theme.text, zorder=4)
         (slot["target"],) = ax.plot(
