@@ -285,6 +285,9 @@ def test_screenshots_for_a_person_to_look_at(server, browser):
             for name, url in [
                 ("catalogue", "algorithms/"),
                 ("backpropagation", "algorithms/backpropagation/"),
+                ("quicksort", "algorithms/quicksort/"),
+                ("self-attention", "algorithms/self-attention/"),
+                ("quantum-teleportation", "algorithms/quantum-teleportation/"),
             ]:
                 page.goto(f"{server}/{url}")
                 page.wait_for_load_state("networkidle")
