@@ -8,37 +8,18 @@ with Eigenvue 1.0.2's published figures for the same network as the baseline. Th
 
 from __future__ import annotations
 
-import gc
 import json
 import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
+
+from measure import best_time, peak_mib
 
 import eigenvue
 
 SIZES = [[2, 2, 1], [2, 64, 64, 1], [2, 256, 256, 1], [2, 1000, 1000, 1]]
 EIGENVUE_1_0_2 = {"steps_s": 1.47, "steps_mib": 234, "json_mb": 335}
-
-
-def timed(func, repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def peak_mib(func) -> float:
-    gc.collect()
-    tracemalloc.start()
-    func()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def cold_import(module: str, runs: int = 7) -> float:
@@ -56,8 +37,8 @@ def main() -> None:
     for sizes in SIZES:
         inputs = {"layerSizes": sizes, "inputValues": [0.5, 0.8]}
         repeat = 20 if sizes[1] < 1000 else 5
-        t_trace, _ = timed(lambda i=inputs: eigenvue.trace("backpropagation", i), repeat)
-        t_steps, steps = timed(lambda i=inputs: eigenvue.steps("backpropagation", i), repeat)
+        t_trace, _ = best_time(lambda i=inputs: eigenvue.trace("backpropagation", i), repeat)
+        t_steps, steps = best_time(lambda i=inputs: eigenvue.steps("backpropagation", i), repeat)
         peak = peak_mib(lambda i=inputs: eigenvue.steps("backpropagation", i))
         json_mb = len(json.dumps(steps)) / 1e6
         print(f"{sizes!s:<22}{t_trace * 1e3:>8.1f}ms{t_steps:>9.3f}s{peak:>10.1f}{json_mb:>10.1f}")
@@ -86,7 +67,7 @@ def training_run() -> None:
     from eigenvue.export import frame_images
 
     inputs = eigenvue.get("backpropagation").example(TRAINING_EXAMPLE).inputs
-    t_steps, steps = timed(lambda: eigenvue.steps("backpropagation", inputs), 5)
+    t_steps, steps = best_time(lambda: eigenvue.steps("backpropagation", inputs), 5)
     peak = peak_mib(lambda: eigenvue.steps("backpropagation", inputs))
     json_mb = len(json.dumps(steps)) / 1e6
     print(
@@ -95,7 +76,7 @@ def training_run() -> None:
     )
     trace = eigenvue.trace("backpropagation", inputs)
     for theme in ("light", "dark"):
-        t_frames, images = timed(lambda t=theme: frame_images(trace, theme=t), 2)
+        t_frames, images = best_time(lambda t=theme: frame_images(trace, theme=t), 2)
         # Python and numpy allocations only: Agg's own pixel buffers are not traced.
         frames_peak = peak_mib(lambda t=theme: frame_images(trace, theme=t))
         print(

@@ -14,9 +14,10 @@ import gc
 import importlib
 import re
 import time
-import tracemalloc
 from collections.abc import Callable
 from typing import Any
+
+from measure import peak_mib
 
 import eigenvue
 
@@ -59,15 +60,6 @@ def best_of(func: Callable[[], Any], repeat: int = 3) -> tuple[float, float, Any
         wall = min(wall, time.perf_counter() - w)
         cpu = min(cpu, time.process_time() - c)
     return wall, cpu, result
-
-
-def peak_mib(func: Callable[[], Any]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    func()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def main() -> None:

@@ -19,11 +19,11 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import gc
 import json
 import random
 import time
-import tracemalloc
+
+from measure import best_time, peak_mib
 
 import eigenvue
 
@@ -70,25 +70,6 @@ def _numbers(value) -> int:
     return 1
 
 
-def best_time(func, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def peak_mib(func) -> float:
-    gc.collect()
-    tracemalloc.start()
-    func()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
-
-
 def corpus(size: int, seed: int = 2016) -> str:
     """About ``size`` characters of word-like text with a Zipf-like word distribution."""
     rng = random.Random(seed)
@@ -110,7 +91,7 @@ def main() -> None:
     print(f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
     print(f"{'case':<48}{'steps':>7}{'steps()':>10}{'peak MiB':>10}{'JSON MB':>9}{'M numbers':>10}")
     for name, algorithm, inputs in CASES:
-        t = best_time(lambda a=algorithm, i=inputs: eigenvue.steps(a, i))
+        t, _ = best_time(lambda a=algorithm, i=inputs: eigenvue.steps(a, i))
         peak = peak_mib(lambda a=algorithm, i=inputs: eigenvue.steps(a, i))
         steps = eigenvue.steps(algorithm, inputs)
         # steps() shares an unchanged matrix between steps; JSON writes it out at every step
@@ -122,7 +103,7 @@ def main() -> None:
 
     text = corpus(100_000)
     inputs = {"text": "the lowest newest widest", "corpus": text, "numMerges": 500}
-    t = best_time(lambda: eigenvue.steps("tokenization-bpe", inputs))
+    t, _ = best_time(lambda: eigenvue.steps("tokenization-bpe", inputs))
     peak = peak_mib(lambda: eigenvue.steps("tokenization-bpe", inputs))
     print(
         f"{'BPE: learn 500 merges on 100 KB, tokenise':<48}"

@@ -10,12 +10,11 @@ the next size up, and the time to draw a sample of frames of the 12 × 200 circu
 
 from __future__ import annotations
 
-import gc
 import json
 import time
-import tracemalloc
 
 import numpy as np
+from measure import best_time, peak_mib
 
 import eigenvue
 
@@ -38,25 +37,6 @@ def random_circuit(n: int, gates: int, seed: int = 1) -> dict:
                 gate["angle"] = float(rng.uniform(-np.pi, np.pi))
             out.append(gate)
     return {"numQubits": n, "gates": out}
-
-
-def best_time(func, repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def peak_mib(func) -> float:
-    gc.collect()
-    tracemalloc.start()
-    func()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def row(label: str, algorithm: str, inputs: dict, repeat: int = 3) -> None:
