@@ -167,11 +167,6 @@ class MatrixBoard:
         color = {"new": theme.highlight, "used": theme.text, "idle": theme.muted}[role]
         if matrix is None:
             color = theme.muted
-        part.ax.set_title(
-            title or self.titles[name],
-            fontsize=10,
-            loc="left",
-            pad=8,
-            color=color,
-            fontweight="bold" if role == "new" and matrix is not None else "normal",
+        part.set_title(
+            title or self.titles[name], color=color, bold=role == "new" and matrix is not None
         )

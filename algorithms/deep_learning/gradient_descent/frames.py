@@ -123,7 +123,7 @@ class Diagram(eigenvue.drawing.Diagram):
         ax.set_aspect("equal", adjustable="box")
         ax.set_xlabel("x")
         ax.set_ylabel("y", rotation=0, labelpad=8)
-        ax.set_title("loss surface f(x, y) = x² + 3y²", fontsize=10)
+        ax.set_title("loss surface f(x, y) = x² + 3y²", fontsize=10, y=1.0)
         self.path = PathPart(
             ax, theme, self.points, goal=(0.0, 0.0), goal_label="minimum", arrow_label="−∇f"
         )

@@ -92,7 +92,7 @@ class Diagram(eigenvue.drawing.Diagram):
             for (x, y), labels in (places.items() if labelled else [])
         ]
         (self.link,) = ax.plot([], [], color=theme.highlight, linewidth=2.2, zorder=2)
-        self.scatter_title = ax.set_title("2-D view (PCA)", fontsize=10, loc="left", pad=8)
+        self.scatter_title = ax.set_title("2-D view (PCA)", fontsize=10, loc="left", pad=8, y=1.0)
         self.note = ax.text(
             0.5,
             0.5,

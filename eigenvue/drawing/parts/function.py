@@ -79,7 +79,7 @@ class FunctionPart:
         (self.curve,) = ax.plot(xs, np.asarray(ys, dtype=float), color=theme.muted, lw=2.0)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        self.title = ax.set_title(title, fontsize=10)
+        self.title = ax.set_title(title, fontsize=10, y=1.0)
         guide: dict[str, Any] = {"color": theme.highlight, "lw": 1.2, "ls": "--", "visible": False}
         (self.x_guide,) = ax.plot([0, 0], [self.low, 0], **guide)
         (self.y_guide,) = ax.plot([self.left, 0], [0, 0], **guide)

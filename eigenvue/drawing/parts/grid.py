@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 COMPACT_ABOVE = 12
 
 
+_TITLE_PT = 10.0
+_TITLE_PAD_PT = 8.0
+
+
 def _mask_path(mask: np.ndarray) -> Path:
     """One path of rectangles covering the True cells, a rectangle per run in a row."""
     vertices: list[tuple[float, float]] = []
@@ -47,6 +51,39 @@ def _mask_path(mask: np.ndarray) -> Path:
         [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(vertices) // 5
     )
     return Path(np.array(vertices), codes)
+
+
+def _title_y(ax: Axes) -> float | None:
+    """The height (in axes fractions) at which a title clears the column labels on top.
+
+    matplotlib works this out at every draw of an axes whose title is placed
+    automatically, measuring every tick label: a sixth of the cost of drawing
+    a heat map. The labels never move after the part is built, so it is worked
+    out here once, the same way. None (automatic placement) when the canvas
+    cannot measure text.
+    """
+    figure = ax.get_figure(root=True)
+    get_renderer = getattr(figure.canvas, "get_renderer", None) if figure else None
+    if get_renderer is None:
+        return None
+    renderer = get_renderer()
+    ax.apply_aspect()  # a square grid's box shrinks to its aspect when drawn: measure that box
+    top = ax.bbox.y1
+    labels = ax.xaxis.get_tightbbox(renderer)
+    if labels is not None:
+        top = max(top, labels.y1)
+    # Any one-line caption: matplotlib lays every line out with the depth of "lp".
+    probe = ax.set_title("lp", fontsize=_TITLE_PT, loc="left", pad=_TITLE_PAD_PT, y=1.0)
+    y = 1.0
+    low = probe.get_window_extent(renderer).y0
+    if low < top:
+        y = float(ax.transAxes.inverted().transform((0.0, top))[1])
+        probe.set_y(y)
+        low = probe.get_window_extent(renderer).y0
+        if low < top:  # as matplotlib does: a second step closes what the first left
+            y = float(ax.transAxes.inverted().transform((0.0, 2 * top - low))[1])
+    probe.set_text("")
+    return y
 
 
 def _every(n: int, most: int) -> int:
@@ -217,8 +254,9 @@ class GridPart:
                 tick.set_rotation(45)
                 tick.set_horizontalalignment("left")
                 tick.set_rotation_mode("anchor")
+        self._title_y = _title_y(ax)
         if title:
-            ax.set_title(title, fontsize=10, color=theme.text, loc="left", pad=8)
+            self.set_title(title)
         self._colorbar_ticks: list[float] = []
         if colorbar:
             self._add_colorbar(scale)
@@ -290,7 +328,29 @@ class GridPart:
         self._outline("row", highlight_row, lambda r: (-0.5, r - 0.5, cols, 1))
         self._outline("col", highlight_col, lambda c: (c - 0.5, -0.5, 1, rows))
         if title is not None:
-            self.ax.set_title(title, fontsize=10, color=self.theme.text, loc="left", pad=8)
+            self.set_title(title)
+
+    def set_title(self, text: str, *, color: str | None = None, bold: bool = False) -> Text:
+        """Caption the grid, above its column labels.
+
+        Parameters
+        ----------
+        text : str
+            The caption.
+        color : str, optional
+            Its colour (default: the theme's text colour), e.g. to mark a grid as new.
+        bold : bool, default False
+            Set it in bold.
+        """
+        return self.ax.set_title(
+            text,
+            fontsize=_TITLE_PT,
+            color=color or self.theme.text,
+            loc="left",
+            pad=_TITLE_PAD_PT,
+            fontweight="bold" if bold else "normal",
+            y=self._title_y,
+        )
 
     def _outline(self, key: str, where: object, bounds: object) -> None:
         patch = self._outlines[key]

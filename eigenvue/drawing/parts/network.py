@@ -381,13 +381,16 @@ class NetworkDrawing:
                         fontsize=9,
                         color=theme.muted,
                         linespacing=1.15,
+                        y=1.0,
                     )
                 )
                 x += matrix_w + gap
             strip_ax = ax.inset_axes((x, bottom, strip_w, height))
             self._strips.append(image(strip_ax, (n, 1), "nearest"))
             self._strip_axes.append(strip_ax)
-            strip_ax.set_title("a" if with_note[layer] else "", fontsize=9, color=theme.muted)
+            strip_ax.set_title(
+                "a" if with_note[layer] else "", fontsize=9, color=theme.muted, y=1.0
+            )
             self._cell_texts.append(
                 [
                     strip_ax.text(0, i, "", ha="center", va="center", fontsize=8)
@@ -412,7 +415,7 @@ class NetworkDrawing:
             if with_note[layer]:
                 note_ax = ax.inset_axes((x + note_gap, bottom, strip_w, height))
                 self._note_strips.append(image(note_ax, (n, 1), "nearest"))
-                note_ax.set_title("δ", fontsize=9, color=theme.gradient)
+                note_ax.set_title("δ", fontsize=9, color=theme.gradient, y=1.0)
                 x += strip_w + note_gap
             else:
                 self._note_strips.append(None)

@@ -127,7 +127,7 @@ class TokenStripPart:
                 )
             )
         if title:
-            ax.set_title(title, fontsize=10, color=theme.text, loc="left", pad=4)
+            ax.set_title(title, fontsize=10, color=theme.text, loc="left", pad=4, y=1.0)
         #: Positions (in the sequence) of the tokens drawn at the last update; -1 for a "…" box.
         self.shown: list[int] = []
 
@@ -242,4 +242,4 @@ class TokenStripPart:
             number_text.set_text(str(position) if self.index and position >= 0 else "")
             x += w + _GAP_PX
         if title is not None:
-            self.ax.set_title(title, fontsize=10, color=theme.text, loc="left", pad=4)
+            self.ax.set_title(title, fontsize=10, color=theme.text, loc="left", pad=4, y=1.0)
