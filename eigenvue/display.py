@@ -44,9 +44,11 @@ class JupyterPlayer:
         return f"<JupyterPlayer {self.trace.algorithm.id!r}: {len(self.trace)} steps>"
 
     def _repr_html_(self) -> str:
+        from eigenvue.export import iter_frame_images
         from eigenvue.player import jupyter_html
 
-        return jupyter_html(self.trace, width=self.width, height=self.height)
+        images = iter_frame_images(self.trace)
+        return jupyter_html(self.trace, images, width=self.width, height=self.height)
 
 
 def in_notebook() -> bool:
@@ -156,9 +158,10 @@ def show(
 
 def write_html_player(trace: Trace, *, open_browser: bool = True) -> Path:
     """Write the standalone player of ``trace`` to a new temporary file; print and return its path."""
+    from eigenvue.export import iter_frame_images
     from eigenvue.player import standalone_html
 
-    page = standalone_html(trace)
+    page = standalone_html(trace, iter_frame_images(trace))
     with tempfile.NamedTemporaryFile(
         "w",
         encoding="utf-8",

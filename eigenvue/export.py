@@ -152,7 +152,9 @@ def render(
     if format == "html":
         from eigenvue.player import standalone_html
 
-        path.write_text(standalone_html(trace, theme=theme), encoding="utf-8")
+        images = iter_frame_images(trace, theme=theme)
+        page = standalone_html(trace, images, theme=theme)
+        path.write_text(page, encoding="utf-8")
         return [path]
 
     from eigenvue.drawing.frame import TeachingFrame

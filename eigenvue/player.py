@@ -251,18 +251,26 @@ def _png_uris(images: Iterable[bytes]) -> list[str]:
     return [data_uri(image, "png") for image in images]
 
 
-def standalone_html(trace: Trace, *, theme: str = "light") -> str:
+def standalone_html(trace: Trace, images: Iterable[bytes], *, theme: str = "light") -> str:
     """A complete, self-contained HTML page with the player of ``trace``.
 
     Frames are inlined as PNG data URIs and the CSS and JS inlined, so the
     file works offline, from any folder, with no server.
+
+    Parameters
+    ----------
+    trace : eigenvue.Trace
+        The steps, for their titles and explanations.
+    images : iterable of bytes
+        One PNG per step, drawn in ``theme`` (:func:`eigenvue.export.iter_frame_images`).
+    theme : str
+        ``"light"`` or ``"dark"``: the page's colours.
     """
     from eigenvue.drawing.theme import get_theme
-    from eigenvue.export import frame_images
 
     palette = get_theme(theme)
     meta = trace.algorithm.meta
-    frames = frame_dicts(trace, _png_uris(frame_images(trace, theme=palette)))
+    frames = frame_dicts(trace, _png_uris(images))
     fragment = player_fragment(
         frames,
         player_id=f"ev-player-{meta.id}",
@@ -298,7 +306,11 @@ def standalone_html(trace: Trace, *, theme: str = "light") -> str:
 
 
 def jupyter_html(
-    trace: Trace, *, width: str | None = None, height: str | None = None, theme: str = "light"
+    trace: Trace,
+    images: Iterable[bytes],
+    *,
+    width: str | None = None,
+    height: str | None = None,
 ) -> str:
     """The inline notebook player of ``trace`` (CSS, fragment and script in one output).
 
@@ -310,21 +322,20 @@ def jupyter_html(
     ----------
     trace : eigenvue.Trace
         The steps to show.
+    images : iterable of bytes
+        One PNG per step (:func:`eigenvue.export.iter_frame_images`); consumed
+        only as far as the embed limit allows, so a generator draws no more.
     width : str, optional
         CSS width of the player (``"100%"``, ``"800px"``).
     height : str, optional
         CSS maximum height of the picture (``"600px"``); the controls sit below it.
-    theme : str
-        ``"light"`` or ``"dark"``.
     """
     import matplotlib
-
-    from eigenvue.export import iter_frame_images
 
     limit = float(matplotlib.rcParams["animation.embed_limit"]) * 1024 * 1024
     uris: list[str] = []
     total = 0
-    for image in iter_frame_images(trace, theme=theme):
+    for image in images:
         uri = data_uri(image, "png")
         if uris and total + len(uri) > limit:
             break

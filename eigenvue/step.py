@@ -129,6 +129,7 @@ class Trace(Sequence[Step]):
                 gc.enable()
 
     def _repr_html_(self) -> str:
+        from eigenvue.export import iter_frame_images
         from eigenvue.player import jupyter_html
 
-        return jupyter_html(self)
+        return jupyter_html(self, iter_frame_images(self))

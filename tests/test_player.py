@@ -8,6 +8,7 @@ import pytest
 
 import eigenvue
 from eigenvue import player
+from eigenvue.export import frame_images
 from eigenvue.player import PLAYER_CSS, PLAYER_JS, asset_paths, player_fragment
 from tests.chromium import CHROMIUM_FLAGS
 
@@ -133,7 +134,7 @@ def browser():
 def standalone(tmp_path_factory):
     path = tmp_path_factory.mktemp("player") / "backpropagation.html"
     trace = eigenvue.trace("backpropagation")
-    path.write_text(player.standalone_html(trace), encoding="utf-8")
+    path.write_text(player.standalone_html(trace, frame_images(trace)), encoding="utf-8")
     return path, trace
 
 
