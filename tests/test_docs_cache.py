@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 import eigenvue
+from eigenvue.docs import thumbnails
 from eigenvue.docs.framecache import (
     THUMBNAIL_WIDTH,
     FrameCache,
@@ -110,14 +111,18 @@ def test_stored_frames_match_the_trace(tmp_path, log_dir):
         assert [s["title"] for s in frame_set.steps] == expected
         assert all(p.is_file() for p in frame_set.frames) and len(frame_set.frames) == len(expected)
         with Image.open(frame_set.thumbnail) as thumb:
-            # 960×540 scaled to the thumbnail width
-            assert thumb.size == (THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 540 // 960)
+            # A renderer that draws no card picture: 960×540 scaled to the thumbnail width.
+            assert thumb.format == "WEBP"
+            assert thumb.width == THUMBNAIL_WIDTH
+            assert abs(thumb.height - THUMBNAIL_WIDTH * 540 / 960) <= 1
         assert frame_set.info == {
             "width": 960,
             "height": 540,
             "text_px": None,
             "extension": "png",
+            "thumbnail_step": None,
         }
+        assert frame_set.thumbnail_step == len(expected) - 1
 
 
 def boxed_render(job: FrameJob) -> RenderedFrames:
@@ -140,6 +145,46 @@ def test_the_thumbnail_shows_the_diagram_only(tmp_path):
     with Image.open(frame_set.thumbnail) as thumb:
         assert thumb.size == (THUMBNAIL_WIDTH, THUMBNAIL_WIDTH)  # the 600×600 box, square
         assert thumb.convert("RGB").getextrema() == ((0, 0), (0, 0), (0, 0))  # no white part
+
+
+def test_a_card_job_stores_the_picture_drawn_for_the_card(tmp_path):
+    algorithm = eigenvue.get_algorithm("binary-search")
+    inputs = dict(algorithm.meta.defaults)
+    steps = len(algorithm.run(inputs))
+    cache = FrameCache(tmp_path / "cache", workers=1)
+    cards = [FrameJob(algorithm, inputs, theme, card=True) for theme in ("light", "dark")]
+    plain = FrameJob(algorithm, inputs, "light")
+    report = cache.ensure([*cards, plain])
+    assert report.errors == {} and report.rendered_sets == 3
+    light, dark = (report.sets[cache.keys.key(job)] for job in cards)
+    corners = []
+    for frame_set in (light, dark):
+        assert frame_set.info["thumbnail_step"] == frame_set.thumbnail_step == steps - 1
+        with Image.open(frame_set.thumbnail) as thumb:
+            assert thumb.format == "WEBP"
+            assert thumb.size == (THUMBNAIL_WIDTH, round(THUMBNAIL_WIDTH / thumbnails.ASPECT))
+            corners.append(thumb.convert("L").getpixel((1, 1)))
+    assert corners[0] > 200 and corners[1] < 70  # the light card on white, the dark on dark
+    # A run no card shows keeps the cheap copy: the diagram box of the frame, scaled down.
+    other = report.sets[cache.keys.key(plain)]
+    assert other.info["thumbnail_step"] is None
+    with Image.open(other.thumbnail) as copy, Image.open(light.thumbnail) as card:
+        assert copy.width == THUMBNAIL_WIDTH and copy.size != card.size
+
+
+def test_the_card_drawing_module_is_in_the_key_of_card_jobs_only(tmp_path, monkeypatch):
+    from eigenvue.docs import framecache
+
+    algorithm = _plugin_copy(tmp_path)
+    module = tmp_path / "thumbnails.py"
+    module.write_text("# one way\n", encoding="utf-8")
+    monkeypatch.setattr(framecache, "_THUMBNAILS", module)
+    card = FrameJob(algorithm, dict(algorithm.meta.defaults), "light", card=True)
+    plain = FrameJob(algorithm, dict(algorithm.meta.defaults), "light")
+    before = [FrameCache(tmp_path / "c").keys.key(job) for job in (card, plain)]
+    module.write_text("# another way\n", encoding="utf-8")
+    after = [FrameCache(tmp_path / "c").keys.key(job) for job in (card, plain)]
+    assert after[0] != before[0] and after[1] == before[1]
 
 
 def test_compress_makes_a_palette_png_with_the_same_flat_colours():
@@ -208,7 +253,7 @@ def test_identical_jobs_render_once(tmp_path, log_dir):
 
 @pytest.mark.parametrize(
     "change",
-    ["theme", "inputs", "plugin source", "plugin data file", "metadata", "dpi"],
+    ["theme", "inputs", "plugin source", "plugin data file", "metadata", "dpi", "card"],
 )
 def test_what_produces_the_frames_is_in_the_key(tmp_path, change):
     algorithm = _plugin_copy(tmp_path)
@@ -241,6 +286,8 @@ def test_what_produces_the_frames_is_in_the_key(tmp_path, change):
         )
     elif change == "dpi":
         job = FrameJob(algorithm, base.inputs, "light", dpi=150)
+    elif change == "card":
+        job = FrameJob(algorithm, base.inputs, "light", card=True)
     # A fresh key maker: it hashes each folder once, as one build does.
     after = FrameCache(tmp_path / "cache", workers=1, render=fake_render).keys.key(job)
     assert after != before

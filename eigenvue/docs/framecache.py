@@ -33,23 +33,26 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eigenvue.docs import thumbnails
+
 if TYPE_CHECKING:
     from eigenvue.algorithm import Algorithm
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 #: Bumped when the layout or the encoding of a cache entry changes, so old entries are ignored.
-CACHE_FORMAT = 3
-#: Width in pixels of the catalogue's thumbnails (cards are about 300 CSS px wide).
-THUMBNAIL_WIDTH = 400
+CACHE_FORMAT = 4
+#: Width in pixels of the catalogue's thumbnails (see :mod:`eigenvue.docs.thumbnails`).
+THUMBNAIL_WIDTH = thumbnails.THUMBNAIL_WIDTH
 #: Libraries whose versions change the pixels.
 DRAWING_PACKAGES = ("eigenvue", "matplotlib", "numpy", "pillow")
 
 _STEPS_FILE = "steps.json"
 _INFO_FILE = "info.json"
 _STALE_STAGING_SECONDS = 3600
-_THUMBNAIL_FILE = "thumbnail.png"
+_THUMBNAIL_FILE = "thumbnail.webp"
 _FRAMEWORK_DIR = Path(__file__).resolve().parent.parent
+_THUMBNAILS = Path(thumbnails.__file__).resolve()
 # The docs package writes pages and the player shows images; neither draws a pixel of a
 # frame, so editing them must not invalidate frames (a changed encoding bumps CACHE_FORMAT).
 _NOT_DRAWING = {
@@ -77,6 +80,9 @@ class FrameJob:
     #: ``(title, "module:function")`` of one of the algorithm's charts: draw that figure
     #: (a set of one image) instead of the steps of a run.
     chart: tuple[str, str] | None = None
+    #: Draw the catalogue card's thumbnail for this run (see :mod:`eigenvue.docs.thumbnails`);
+    #: otherwise the thumbnail is a scaled copy of the last frame's diagram, which no card shows.
+    card: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,12 +100,19 @@ class RenderedFrames:
         page can tell how large it shows once the image is scaled.
     diagram_box : (left, top, right, bottom), optional
         The diagram's part of the image, in pixels: the thumbnail shows only it.
+    thumbnail : bytes, optional
+        The catalogue card's picture, drawn for the card; without it, the
+        thumbnail is the last image cut to ``diagram_box`` and scaled down.
+    thumbnail_step : int, optional
+        The index of the step the thumbnail shows (the last without one).
     """
 
     images: list[bytes]
     steps: list[dict[str, Any]]
     text_px: float | None = None
     diagram_box: tuple[int, int, int, int] | None = None
+    thumbnail: bytes | None = None
+    thumbnail_step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,8 +138,14 @@ class FrameSet:
 
     @property
     def thumbnail(self) -> Path:
-        """A small PNG of the last step, for the catalogue's cards."""
+        """The catalogue card's picture, a WebP (see :attr:`FrameJob.card`)."""
         return self.directory / _THUMBNAIL_FILE
+
+    @property
+    def thumbnail_step(self) -> int:
+        """The index of the step the thumbnail shows."""
+        step = self.info.get("thumbnail_step")
+        return len(self.steps) - 1 if step is None else int(step)
 
 
 Renderer = Callable[[FrameJob], RenderedFrames]
@@ -135,8 +154,9 @@ Renderer = Callable[[FrameJob], RenderedFrames]
 def render_frames(job: FrameJob) -> RenderedFrames:
     """Run the algorithm and draw every step; the default renderer (runs in a worker).
 
-    Frames are stored as palette PNGs (see :func:`compress`). A chart job draws
-    the chart instead, as a set of one image.
+    Frames are stored as 256-colour WebPs (see :func:`frame_image`). A chart job
+    draws the chart instead, as a set of one image. A card job also draws the
+    catalogue card's thumbnail from the live frame (see :mod:`eigenvue.docs.thumbnails`).
 
     Parameters
     ----------
@@ -176,11 +196,14 @@ def render_frames(job: FrameJob) -> RenderedFrames:
             int(height - box.y0),
         )
         dpi = frame.figure.dpi
+        card = thumbnails.draw_thumbnail(frame) if job.card else None
     finally:
         frame.figure.clear()
     steps = [{"title": s.title, "explanation": s.explanation, "phase": s.phase} for s in trace]
     text_px = smallest * dpi / 72 if smallest != float("inf") else None
-    return RenderedFrames(images, steps, text_px, diagram_box)
+    if card is None:
+        return RenderedFrames(images, steps, text_px, diagram_box)
+    return RenderedFrames(images, steps, text_px, diagram_box, card.image, card.step)
 
 
 def _shown(text: Any) -> bool:
@@ -252,22 +275,22 @@ def compress(png: bytes) -> bytes:
 
 
 def thumbnail(
-    png: bytes, width: int = THUMBNAIL_WIDTH, box: tuple[int, int, int, int] | None = None
+    image: bytes, width: int = THUMBNAIL_WIDTH, box: tuple[int, int, int, int] | None = None
 ) -> bytes:
-    """A copy of a PNG cut to ``box`` (left, top, right, bottom) and scaled down to ``width`` px.
+    """An image (PNG or WebP) cut to ``box`` (left, top, right, bottom), scaled down to ``width`` px.
 
-    Never scaled up; without ``box`` the whole image.
+    Never scaled up; without ``box`` the whole image. Stored as a WebP, like
+    the cards' pictures. The thumbnail of a run no card shows (and of a
+    renderer that draws none): cheap, and its text is as small as the frame's.
     """
     from PIL import Image
 
-    with Image.open(io.BytesIO(png)) as image:
-        picture = image.convert("RGB")
+    with Image.open(io.BytesIO(image)) as opened:
+        picture = opened.convert("RGB")
         if box is not None:
             picture = picture.crop(box)
         picture.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        picture.save(out, format="PNG")
-    return compress(out.getvalue())
+    return thumbnails.encode(picture)
 
 
 def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFrames, bytes]:
@@ -277,6 +300,8 @@ def _render_with_thumbnail(render: Renderer, job: FrameJob) -> tuple[RenderedFra
         raise ValueError(
             f"the renderer returned {len(rendered.images)} images for {len(rendered.steps)} steps"
         )
+    if rendered.thumbnail is not None:
+        return rendered, rendered.thumbnail
     return rendered, thumbnail(rendered.images[-1], box=rendered.diagram_box)
 
 
@@ -289,6 +314,7 @@ class CacheKeys:
 
     def __init__(self) -> None:
         self._trees: dict[Path, str] = {}
+        self._files: dict[Path, str] = {}
         self._versions = _versions()
 
     def tree_digest(self, folder: Path, skip: Iterable[Path] = ()) -> str:
@@ -307,6 +333,12 @@ class CacheKeys:
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
             self._trees[folder] = digest.hexdigest()
         return self._trees[folder]
+
+    def file_digest(self, path: Path) -> str:
+        """A hash of one file's contents (read once per instance)."""
+        if path not in self._files:
+            self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._files[path]
 
     def files_digest(self, folder: Path) -> str:
         """A hash of the names and contents of the files directly in ``folder`` (no sub-folders)."""
@@ -356,6 +388,8 @@ class CacheKeys:
             "theme": job.theme,
             "dpi": job.dpi,
             "chart": job.chart,
+            # The docs package draws no frame (_NOT_DRAWING), but this module draws the cards.
+            "card": self.file_digest(_THUMBNAILS) if job.card else None,
             "versions": self._versions,
             "plugin": _plugin_version(algorithm.plugin),
             "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
@@ -583,7 +617,13 @@ def _image_info(rendered: RenderedFrames) -> dict[str, Any]:
         formats.add("webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else "png")
     if len(formats) > 1:
         raise ValueError("the images of one frame set must share one format")
-    return {"width": width, "height": height, "text_px": rendered.text_px, "extension": extension}
+    return {
+        "width": width,
+        "height": height,
+        "text_px": rendered.text_px,
+        "extension": extension,
+        "thumbnail_step": rendered.thumbnail_step,
+    }
 
 
 def keep_freed_memory() -> None:

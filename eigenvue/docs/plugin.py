@@ -272,7 +272,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
             cards.append(self._card(algorithm, first))
             if first and first.light and first.dark:
                 for theme, frame_set in zip(THEMES, (first.light, first.dark)):
-                    add(f"{folder}/thumbnail-{theme}.png", abs_src_path=str(frame_set.thumbnail))
+                    add(f"{folder}/thumbnail-{theme}.webp", abs_src_path=str(frame_set.thumbnail))
 
         add(f"{root}/index.md", content=catalogue_page(cards, self.config.nav_title))
         self.generated_pages.append(f"{root}/index.md")
@@ -403,11 +403,15 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
                     for e in algorithm.meta.examples
                 ]
             plans[algorithm.id] = []
-            for label, inputs, same in runs:
+            for index, (label, inputs, same) in enumerate(runs):
                 run_jobs = (
                     []
                     if same
-                    else [FrameJob(algorithm, inputs, theme, self.config.dpi) for theme in THEMES]
+                    else [
+                        # The default run (the first) draws the catalogue card's picture.
+                        FrameJob(algorithm, inputs, theme, self.config.dpi, card=index == 0)
+                        for theme in THEMES
+                    ]
                 )
                 plans[algorithm.id].append((label, run_jobs, same))
                 (long_jobs if label != "default inputs" else jobs).extend(run_jobs)
@@ -518,12 +522,12 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         )
         if run is None or run.light is None or run.dark is None:
             return card
-        last = run.light.steps[-1]
+        shown = run.light.steps[run.light.thumbnail_step]
         return dataclasses.replace(
             card,
-            thumbnail_light=f"{meta.id}/thumbnail-light.png",
-            thumbnail_dark=f"{meta.id}/thumbnail-dark.png",
-            alt=_alt(last["title"], last["explanation"]),
+            thumbnail_light=f"{meta.id}/thumbnail-light.webp",
+            thumbnail_dark=f"{meta.id}/thumbnail-dark.webp",
+            alt=_alt(shown["title"], shown["explanation"]),
         )
 
     # -- assets and navigation --------------------------------------------------------
