@@ -1,17 +1,37 @@
-"""What the graph-search tests share: networkx twins of the inputs, random graphs, layouts."""
+"""What the graph-search tests share.
+
+Networkx twins of the inputs, random graphs, layouts, the fallbacks of a given graph, and the
+checks every search passes the same way (its frames, mangled inputs, each list read once).
+"""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eigenvue
-from tests.reference import assert_matches_reference
+from tests.frames_check import (
+    assert_built_once_and_updated_in_place,
+    assert_each_image_differs_from_the_last,
+    draw_diagram,
+)
+from tests.reference import assert_matches_reference, case_named
+from tests.refusals import assert_refused
 
 NAMES = [chr(c) for c in range(ord("A"), ord("A") + 12)]
+
+#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
+#: never merged with its defaults): the default layout and target belong to the default graph.
+#: Each search's test module keeps its own ``FALLBACKS`` (the registry tests read it there).
+GIVEN_GRAPH_FALLBACKS: dict[str, str] = {
+    "positions": "left out, the given graph is laid out automatically",
+    "targetNode": "left out, there is no target: the search explores every node it reaches",
+}
 
 
 def digraph(adjacency: dict[str, list[Any]]) -> nx.DiGraph:
@@ -30,6 +50,24 @@ def digraph(adjacency: dict[str, list[Any]]) -> nx.DiGraph:
                 weight = min(weight, graph[node][to]["weight"])
             graph.add_edge(node, to, weight=weight)
     return graph
+
+
+def reachable_from(adjacency: dict[str, list[Any]], start: str) -> set[str]:
+    """The start and every node networkx finds a path to from it."""
+    return {start} | nx.descendants(digraph(adjacency), start)
+
+
+def assert_each_reachable_list_is_read_once(
+    algorithm: str, adjacency: dict[str, list[Any]], start: str
+) -> list[dict[str, Any]]:
+    """A full search from ``start`` counts every entry of every reachable node's list once.
+
+    Returns the steps, for the checks of the search's own container.
+    """
+    steps = eigenvue.steps(algorithm, {"adjacencyList": adjacency, "startNode": start})
+    lists_read = reachable_from(adjacency, start)
+    assert steps[-1]["state"]["edgesExamined"] == sum(len(adjacency[n]) for n in lists_read)
+    return steps
 
 
 @st.composite
@@ -76,6 +114,31 @@ def assert_matches_but_for_the_layout(algorithm: str, case: dict[str, Any]) -> N
     assert_matches_reference(got, expected, extra)
 
 
+#: The test each search's module defines for its cases recorded with ``positions: {}``.
+LAID_OUT_TEST = "test_cases_recorded_with_empty_positions_match_when_laid_out"
+
+
+def matched_when_laid_out(names: Iterable[str]) -> dict[str, str]:
+    """``DEVIATIONS`` rows for edge cases recorded with ``positions: {}``.
+
+    Each names ``LAID_OUT_TEST``, which runs :func:`assert_cases_match_when_laid_out` on them.
+    """
+    return dict.fromkeys(names, LAID_OUT_TEST)
+
+
+def assert_cases_match_when_laid_out(algorithm: str, names: Iterable[str]) -> None:
+    """Each named edge case, refused as recorded, matches all but node coordinates laid out."""
+    for name in names:
+        case = case_named(algorithm, name, edge=True)
+        assert_refused(algorithm, case["inputs"], "positions")
+        assert_matches_but_for_the_layout(algorithm, case)
+
+
+def difference_titles(algorithm: str) -> str:
+    """The titles of the algorithm's documented differences from Eigenvue, in one string."""
+    return " ".join(d.title for d in eigenvue.get(algorithm).differences)
+
+
 #: Any JSON value, small: what a user might pass for any input by mistake.
 JSON = st.recursive(
     st.none()
@@ -118,3 +181,22 @@ def assert_runs_or_refuses(algorithm: str, inputs: dict[str, Any]) -> None:
         assert error.input.split(".")[0].split("[")[0] in {*fields, *inputs}
         return
     assert steps[-1]["isTerminal"]
+
+
+def check_mangled_inputs_run_or_are_refused(algorithm: str, *, max_examples: int = 120) -> None:
+    """Hypothesis: the defaults, mangled any way, run to a terminal step or name an input."""
+
+    @settings(max_examples=max_examples, deadline=None)
+    @given(inputs=mangled_inputs(eigenvue.get(algorithm).defaults))
+    def mangled_inputs_run_or_are_refused(inputs: dict[str, Any]) -> None:
+        assert_runs_or_refuses(algorithm, inputs)
+
+    mangled_inputs_run_or_are_refused()
+
+
+def assert_frames_are_built_once_and_every_step_changes_the_picture(algorithm: str) -> None:
+    """The default trace's frames add no artist, and (dark theme) no picture repeats the last."""
+    trace = eigenvue.trace(algorithm)
+    assert_built_once_and_updated_in_place(trace)
+    _, images = draw_diagram(trace, "dark")
+    assert_each_image_differs_from_the_last(images)

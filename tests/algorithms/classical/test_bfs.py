@@ -9,16 +9,16 @@ from hypothesis import strategies as st
 
 import eigenvue
 from tests.algorithms.classical.graph_support import (
-    assert_matches_but_for_the_layout,
-    assert_runs_or_refuses,
+    GIVEN_GRAPH_FALLBACKS,
+    assert_cases_match_when_laid_out,
+    assert_each_reachable_list_is_read_once,
+    assert_frames_are_built_once_and_every_step_changes_the_picture,
+    check_mangled_inputs_run_or_are_refused,
+    difference_titles,
     digraph,
     graphs,
-    mangled_inputs,
-)
-from tests.frames_check import (
-    assert_built_once_and_updated_in_place,
-    assert_each_image_differs_from_the_last,
-    draw_diagram,
+    matched_when_laid_out,
+    reachable_from,
 )
 from tests.reference import assert_matches_reference, case_named
 from tests.refusals import assert_refused
@@ -27,21 +27,17 @@ ID = "bfs"
 START_IS_TARGET = "edge: KNOWN BUG: target equals start is never found"
 START_NOT_IN_GRAPH = "edge: start node not in graph"
 NEIGHBOUR_NOT_A_KEY = "edge: neighbour that is not a key"
-EMPTY_POSITIONS = "edge: empty targetNode means no target"
+LAID_OUT = ["edge: empty targetNode means no target"]  # recorded with positions: {}
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
 DEVIATIONS: dict[str, str] = {
     START_IS_TARGET: "test_a_target_equal_to_the_start_is_found_at_once",
     START_NOT_IN_GRAPH: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
     NEIGHBOUR_NOT_A_KEY: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
-    EMPTY_POSITIONS: "test_a_case_recorded_with_empty_positions_matches_when_laid_out",
+    **matched_when_laid_out(LAID_OUT),
 }
 
-#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
-#: never merged with its defaults): the default layout and target belong to the default graph.
-FALLBACKS: dict[str, str] = {
-    "positions": "left out, the given graph is laid out automatically",
-    "targetNode": "left out, there is no target: the search explores every node it reaches",
-}
+#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 EXTRA = tuple(eigenvue.get_algorithm(ID).meta.extra_state)  # our keys beyond Eigenvue's
 CHAIN = {str(i): [str(j) for j in (i - 1, i + 1) if 0 <= j < 5000] for i in range(5000)}
@@ -98,14 +94,12 @@ def test_graphs_eigenvue_accepts_but_cannot_draw_are_refused():
     )
 
 
-def test_a_case_recorded_with_empty_positions_matches_when_laid_out():
-    case = case_named(ID, EMPTY_POSITIONS, edge=True)
-    assert_refused(ID, case["inputs"], "positions")
-    assert_matches_but_for_the_layout(ID, case)
+def test_cases_recorded_with_empty_positions_match_when_laid_out():
+    assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_the_differences_are_documented():
-    titles = " ".join(d.title for d in eigenvue.get(ID).differences)
+    titles = difference_titles(ID)
     assert "start" in titles and "checked" in titles
 
 
@@ -128,7 +122,7 @@ def test_discovery_order_and_tree_are_networkx_bfs(adjacency, data):
     assert steps[-1]["id"] == "exploration_complete"
     graph = digraph(adjacency)
     assert discovered(steps) == list(nx.bfs_edges(graph, start))
-    reachable = {start} | nx.descendants(graph, start)
+    reachable = reachable_from(adjacency, start)
     assert steps[-1]["state"]["visited"] == sorted(reachable)
     # The levels are the edge distances, and every discovered node's parent is one
     # level closer to the start.
@@ -190,10 +184,8 @@ def test_hand_worked_default_levels_and_cost():
 @given(adjacency=graphs(), data=st.data())
 def test_a_full_search_reads_each_reachable_list_once_and_queues_each_node_once(adjacency, data):
     start = data.draw(st.sampled_from(sorted(adjacency)))
-    final = run({"adjacencyList": adjacency, "startNode": start})[-1]["state"]
-    reachable = {start} | nx.descendants(digraph(adjacency), start)
-    assert final["edgesExamined"] == sum(len(adjacency[node]) for node in reachable)
-    assert final["queueOperations"] == 2 * len(reachable)
+    final = assert_each_reachable_list_is_read_once(ID, adjacency, start)[-1]["state"]
+    assert final["queueOperations"] == 2 * len(reachable_from(adjacency, start))
 
 
 # -- the graph input ----------------------------------------------------------------------
@@ -246,13 +238,8 @@ def test_the_measured_cost_is_two_entries_per_edge_and_two_operations_per_node()
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    trace = eigenvue.trace(ID)
-    assert_built_once_and_updated_in_place(trace)
-    _, images = draw_diagram(trace, "dark")
-    assert_each_image_differs_from_the_last(images)
+    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
-@settings(max_examples=120, deadline=None)
-@given(inputs=mangled_inputs(eigenvue.get(ID).defaults))
-def test_any_mangled_input_runs_or_is_refused_naming_an_input(inputs):
-    assert_runs_or_refuses(ID, inputs)
+def test_any_mangled_input_runs_or_is_refused_naming_an_input():
+    check_mangled_inputs_run_or_are_refused(ID)

@@ -9,42 +9,37 @@ from hypothesis import strategies as st
 import eigenvue
 from algorithms.classical.graph_search import TRACE_LIMIT
 from tests.algorithms.classical.graph_support import (
+    GIVEN_GRAPH_FALLBACKS,
+    assert_cases_match_when_laid_out,
+    assert_each_reachable_list_is_read_once,
+    assert_frames_are_built_once_and_every_step_changes_the_picture,
     assert_matches_but_for_the_layout,
-    assert_runs_or_refuses,
+    check_mangled_inputs_run_or_are_refused,
+    difference_titles,
     digraph,
     graphs,
-    mangled_inputs,
+    matched_when_laid_out,
     without_positions,
 )
-from tests.frames_check import (
-    assert_built_once_and_updated_in_place,
-    assert_each_image_differs_from_the_last,
-    draw_diagram,
-)
-from tests.reference import assert_matches_reference, case_named
+from tests.reference import assert_reference_trace, case_named
 from tests.refusals import assert_refused
 
 ID = "dfs"
 CYCLE = "fixture: cycle"
 TRIANGLE = "edge: path follows first discoverer (triangle)"
-UNREACHABLE = "edge: unreachable target"
 EXPLORE_ALL = "edge: explore all of 6-node graph"
+LAID_OUT = ["edge: unreachable target"]  # recorded with positions: {}
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
 DEVIATIONS: dict[str, str] = {
     CYCLE: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
     TRIANGLE: "test_the_triangle_path_is_the_one_dfs_walked",
-    UNREACHABLE: "test_a_case_recorded_with_empty_positions_matches_when_laid_out",
     EXPLORE_ALL: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
+    **matched_when_laid_out(LAID_OUT),
 }
 
-#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
-#: never merged with its defaults): the default layout and target belong to the default graph.
-FALLBACKS: dict[str, str] = {
-    "positions": "left out, the given graph is laid out automatically",
-    "targetNode": "left out, there is no target: the search explores every node it reaches",
-}
+#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
-EXTRA = tuple(eigenvue.get_algorithm(ID).meta.extra_state)  # our keys beyond Eigenvue's
 
 REFUSALS: list[tuple[dict, str]] = [
     ({"adjacencyList": {"A": ["B"], "B": ["A", "Q"]}}, "adjacencyList.B[1]"),
@@ -107,15 +102,15 @@ def test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped():
             case["inputs"]["positions"] = {}
             assert_matches_but_for_the_layout(ID, case)
         else:
-            assert_matches_reference(run(case["inputs"]), case["steps"], EXTRA)
+            assert_reference_trace(ID, case)
 
 
-def test_a_case_recorded_with_empty_positions_matches_when_laid_out():
-    assert_matches_but_for_the_layout(ID, case_named(ID, UNREACHABLE, edge=True))
+def test_cases_recorded_with_empty_positions_match_when_laid_out():
+    assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_the_differences_are_documented():
-    titles = " ".join(d.title for d in eigenvue.get(ID).differences)
+    titles = difference_titles(ID)
     assert "path" in titles and "checked" in titles
 
 
@@ -193,10 +188,8 @@ def test_hand_worked_default_walk_and_cost():
 @given(adjacency=graphs(), data=st.data())
 def test_a_full_search_reads_each_reachable_list_once_and_pops_every_push(adjacency, data):
     start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start})
-    reachable = {start} | nx.descendants(digraph(adjacency), start)
+    steps = assert_each_reachable_list_is_read_once(ID, adjacency, start)
     final = steps[-1]["state"]
-    assert final["edgesExamined"] == sum(len(adjacency[node]) for node in reachable)
     pushes = 1 + sum(
         len(s["state"]["stack"]) - len(before["state"]["stack"])
         for before, s in zip(steps, steps[1:])
@@ -226,13 +219,8 @@ def test_the_measured_cost_is_one_push_per_edge():
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    trace = eigenvue.trace(ID)
-    assert_built_once_and_updated_in_place(trace)
-    _, images = draw_diagram(trace, "dark")
-    assert_each_image_differs_from_the_last(images)
+    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
-@settings(max_examples=120, deadline=None)
-@given(inputs=mangled_inputs(eigenvue.get(ID).defaults))
-def test_any_mangled_input_runs_or_is_refused_naming_an_input(inputs):
-    assert_runs_or_refuses(ID, inputs)
+def test_any_mangled_input_runs_or_is_refused_naming_an_input():
+    check_mangled_inputs_run_or_are_refused(ID)

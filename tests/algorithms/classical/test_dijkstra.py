@@ -8,38 +8,30 @@ from hypothesis import strategies as st
 
 import eigenvue
 from tests.algorithms.classical.graph_support import (
-    assert_matches_but_for_the_layout,
-    assert_runs_or_refuses,
+    GIVEN_GRAPH_FALLBACKS,
+    assert_cases_match_when_laid_out,
+    assert_each_reachable_list_is_read_once,
+    assert_frames_are_built_once_and_every_step_changes_the_picture,
+    check_mangled_inputs_run_or_are_refused,
+    difference_titles,
     digraph,
     graphs,
-    mangled_inputs,
+    matched_when_laid_out,
 )
-from tests.frames_check import (
-    assert_built_once_and_updated_in_place,
-    assert_each_image_differs_from_the_last,
-    draw_diagram,
-)
-from tests.reference import case_named
 from tests.refusals import assert_refused
 
 ID = "dijkstra"
-LAID_OUT = [
+LAID_OUT = [  # recorded with positions: {}
     "edge: target equals start",
     "edge: no target, one node unreachable (stays '∞')",
     "edge: equal-distance tie broken by insertion order",
     "edge: fractional weights",
 ]
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
-DEVIATIONS: dict[str, str] = {
-    name: "test_cases_recorded_with_empty_positions_match_when_laid_out" for name in LAID_OUT
-}
+DEVIATIONS: dict[str, str] = matched_when_laid_out(LAID_OUT)
 
-#: Left out next to a given graph, these mean "none" (as in Eigenvue, whose inputs are
-#: never merged with its defaults): the default layout and target belong to the default graph.
-FALLBACKS: dict[str, str] = {
-    "positions": "left out, the given graph is laid out automatically",
-    "targetNode": "left out, there is no target: the search explores every node it reaches",
-}
+#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 NEGATIVE = {"A": [{"to": "B", "weight": -1}], "B": [{"to": "A", "weight": -1}]}
 
@@ -95,15 +87,14 @@ def run(inputs):
 
 
 def test_cases_recorded_with_empty_positions_match_when_laid_out():
-    for name in LAID_OUT:
-        assert_matches_but_for_the_layout(ID, case_named(ID, name, edge=True))
+    assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_negative_weights_are_refused_naming_the_edge():
     # Eigenvue 1.0.2 reports B at -1.0 here, a distance that is not a shortest one.
     error = assert_refused(ID, {"adjacencyList": NEGATIVE}, "adjacencyList.A[0]")
     assert "A → B" in str(error) and "≥ 0" in str(error)
-    titles = " ".join(d.title for d in eigenvue.get(ID).differences)
+    titles = difference_titles(ID)
     assert "Negative" in titles
 
 
@@ -208,10 +199,8 @@ def test_hand_worked_default():
 @given(adjacency=graphs(weighted=True), data=st.data())
 def test_a_full_run_reads_each_reachable_list_once_and_extracts_every_insert(adjacency, data):
     start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start})
-    reachable = {start} | nx.descendants(digraph(adjacency), start)
+    steps = assert_each_reachable_list_is_read_once(ID, adjacency, start)
     final = steps[-1]["state"]
-    assert final["edgesExamined"] == sum(len(adjacency[node]) for node in reachable)
     inserts = 1 + sum(s["id"] == "distance_updated" for s in steps)
     assert final["queueOperations"] == 2 * inserts
     assert inserts <= 1 + final["edgesExamined"]
@@ -237,13 +226,8 @@ def test_the_measured_cost_is_linear_in_the_number_of_edges():
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    trace = eigenvue.trace(ID)
-    assert_built_once_and_updated_in_place(trace)
-    _, images = draw_diagram(trace, "dark")
-    assert_each_image_differs_from_the_last(images)
+    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
-@settings(max_examples=120, deadline=None)
-@given(inputs=mangled_inputs(eigenvue.get(ID).defaults))
-def test_any_mangled_input_runs_or_is_refused_naming_an_input(inputs):
-    assert_runs_or_refuses(ID, inputs)
+def test_any_mangled_input_runs_or_is_refused_naming_an_input():
+    check_mangled_inputs_run_or_are_refused(ID)
