@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from hypothesis import given, settings
@@ -57,19 +57,6 @@ def reachable_from(adjacency: dict[str, list[Any]], start: str) -> set[str]:
     return {start} | nx.descendants(digraph(adjacency), start)
 
 
-def assert_each_reachable_list_is_read_once(
-    algorithm: str, adjacency: dict[str, list[Any]], start: str
-) -> list[dict[str, Any]]:
-    """A full search from ``start`` counts every entry of every reachable node's list once.
-
-    Returns the steps, for the checks of the search's own container.
-    """
-    steps = eigenvue.steps(algorithm, {"adjacencyList": adjacency, "startNode": start})
-    lists_read = reachable_from(adjacency, start)
-    assert steps[-1]["state"]["edgesExamined"] == sum(len(adjacency[n]) for n in lists_read)
-    return steps
-
-
 @st.composite
 def graphs(draw: Any, *, weighted: bool = False, symmetric: bool | None = None) -> dict:
     """A random adjacency list on 1–12 nodes (neighbour order random, maybe asymmetric)."""
@@ -89,6 +76,48 @@ def graphs(draw: Any, *, weighted: bool = False, symmetric: bool | None = None) 
                 continue
             adjacency[a].append(b if weight is None else {"to": b, "weight": weight})
     return adjacency
+
+
+class Search(NamedTuple):
+    """A search as drawn by :func:`searches`: an adjacency list, a start and maybe a target."""
+
+    adjacency: dict[str, list[Any]]
+    start: str
+    target: str | None = None
+
+    @property
+    def inputs(self) -> dict[str, Any]:
+        """The inputs of ``eigenvue.steps``; without a target, no ``targetNode``."""
+        inputs = {"adjacencyList": self.adjacency, "startNode": self.start}
+        return inputs if self.target is None else {**inputs, "targetNode": self.target}
+
+    @property
+    def target_reachable(self) -> bool:
+        """Whether networkx finds a path from the start to the target."""
+        return nx.has_path(digraph(self.adjacency), self.start, self.target)
+
+
+@st.composite
+def searches(draw: Any, *, weighted: bool = False, with_target: bool = False) -> Search:
+    """A random graph (see :func:`graphs`), a start node of it and maybe a target node of it.
+
+    The target is drawn independently of the start, so it may be the start itself.
+    """
+    adjacency = draw(graphs(weighted=weighted))
+    node = st.sampled_from(sorted(adjacency))
+    return Search(adjacency, draw(node), draw(node) if with_target else None)
+
+
+def assert_each_reachable_list_is_read_once(algorithm: str, search: Search) -> list[dict[str, Any]]:
+    """A full search counts every entry of every reachable node's list once.
+
+    ``search`` has no target. Returns the steps, for the checks of the search's own container.
+    """
+    assert search.target is None
+    steps = eigenvue.steps(algorithm, search.inputs)
+    lists_read = reachable_from(search.adjacency, search.start)
+    assert steps[-1]["state"]["edgesExamined"] == sum(len(search.adjacency[n]) for n in lists_read)
+    return steps
 
 
 def without_positions(inputs: dict[str, Any]) -> dict[str, Any]:

@@ -5,39 +5,30 @@ import math
 import networkx as nx
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
-from tests.algorithms.classical.graph_support import (
-    GIVEN_GRAPH_FALLBACKS,
-    assert_cases_match_when_laid_out,
-    assert_each_reachable_list_is_read_once,
-    assert_frames_are_built_once_and_every_step_changes_the_picture,
-    check_mangled_inputs_run_or_are_refused,
-    difference_titles,
-    digraph,
-    graphs,
-    matched_when_laid_out,
-    reachable_from,
-)
+from tests.algorithms.classical import graph_support as shared
+from tests.algorithms.classical.graph_support import digraph, graphs, searches
 from tests.reference import assert_matches_reference, case_named
 from tests.refusals import assert_refused
 
 ID = "bfs"
 START_IS_TARGET = "edge: KNOWN BUG: target equals start is never found"
-START_NOT_IN_GRAPH = "edge: start node not in graph"
-NEIGHBOUR_NOT_A_KEY = "edge: neighbour that is not a key"
+#: Edge cases whose graphs Eigenvue runs but cannot draw, and the input their refusal names.
+UNDRAWABLE = {
+    "edge: start node not in graph": "startNode",
+    "edge: neighbour that is not a key": "adjacencyList.A[0]",
+}
 LAID_OUT = ["edge: empty targetNode means no target"]  # recorded with positions: {}
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
 DEVIATIONS: dict[str, str] = {
     START_IS_TARGET: "test_a_target_equal_to_the_start_is_found_at_once",
-    START_NOT_IN_GRAPH: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
-    NEIGHBOUR_NOT_A_KEY: "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused",
-    **matched_when_laid_out(LAID_OUT),
+    **dict.fromkeys(UNDRAWABLE, "test_graphs_eigenvue_accepts_but_cannot_draw_are_refused"),
+    **shared.matched_when_laid_out(LAID_OUT),
 }
 
-#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
-FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
+#: Inputs that, left out next to a given graph, mean "none" (see shared.GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(shared.GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 EXTRA = tuple(eigenvue.get_algorithm(ID).meta.extra_state)  # our keys beyond Eigenvue's
 CHAIN = {str(i): [str(j) for j in (i - 1, i + 1) if 0 <= j < 5000] for i in range(5000)}
@@ -88,18 +79,16 @@ def test_a_target_equal_to_the_start_is_found_at_once():
 
 
 def test_graphs_eigenvue_accepts_but_cannot_draw_are_refused():
-    assert_refused(ID, case_named(ID, START_NOT_IN_GRAPH, edge=True)["inputs"], "startNode")
-    assert_refused(
-        ID, case_named(ID, NEIGHBOUR_NOT_A_KEY, edge=True)["inputs"], "adjacencyList.A[0]"
-    )
+    for name, input_name in UNDRAWABLE.items():
+        assert_refused(ID, case_named(ID, name, edge=True)["inputs"], input_name)
 
 
 def test_cases_recorded_with_empty_positions_match_when_laid_out():
-    assert_cases_match_when_laid_out(ID, LAID_OUT)
+    shared.assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_the_differences_are_documented():
-    titles = difference_titles(ID)
+    titles = shared.difference_titles(ID)
     assert "start" in titles and "checked" in titles
 
 
@@ -115,14 +104,14 @@ def discovered(steps):
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_discovery_order_and_tree_are_networkx_bfs(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start})
+@given(search=searches())
+def test_discovery_order_and_tree_are_networkx_bfs(search):
+    adjacency, start, _ = search
+    steps = run(search.inputs)
     assert steps[-1]["id"] == "exploration_complete"
     graph = digraph(adjacency)
     assert discovered(steps) == list(nx.bfs_edges(graph, start))
-    reachable = reachable_from(adjacency, start)
+    reachable = shared.reachable_from(adjacency, start)
     assert steps[-1]["state"]["visited"] == sorted(reachable)
     # The levels are the edge distances, and every discovered node's parent is one
     # level closer to the start.
@@ -138,13 +127,12 @@ def test_discovery_order_and_tree_are_networkx_bfs(adjacency, data):
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_a_target_is_reached_by_a_shortest_path_or_reported_unreachable(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    target = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start, "targetNode": target})
+@given(search=searches(with_target=True))
+def test_a_target_is_reached_by_a_shortest_path_or_reported_unreachable(search):
+    adjacency, start, target = search
+    steps = run(search.inputs)
     graph = digraph(adjacency)
-    if nx.has_path(graph, start, target):
+    if search.target_reachable:
         assert steps[-1]["id"] == "target_found"
         path = steps[-1]["state"]["path"]
         assert path[0] == start and path[-1] == target
@@ -181,11 +169,11 @@ def test_hand_worked_default_levels_and_cost():
 
 
 @settings(max_examples=80, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_a_full_search_reads_each_reachable_list_once_and_queues_each_node_once(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    final = assert_each_reachable_list_is_read_once(ID, adjacency, start)[-1]["state"]
-    assert final["queueOperations"] == 2 * len(reachable_from(adjacency, start))
+@given(search=searches())
+def test_a_full_search_reads_each_reachable_list_once_and_queues_each_node_once(search):
+    reachable = shared.reachable_from(search.adjacency, search.start)
+    final = shared.assert_each_reachable_list_is_read_once(ID, search)[-1]["state"]
+    assert final["queueOperations"] == 2 * len(reachable)
 
 
 # -- the graph input ----------------------------------------------------------------------
@@ -238,8 +226,8 @@ def test_the_measured_cost_is_two_entries_per_edge_and_two_operations_per_node()
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
+    shared.assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
 def test_any_mangled_input_runs_or_is_refused_naming_an_input():
-    check_mangled_inputs_run_or_are_refused(ID)
+    shared.check_mangled_inputs_run_or_are_refused(ID)

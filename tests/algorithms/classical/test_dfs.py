@@ -4,23 +4,11 @@ import copy
 
 import networkx as nx
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
 from algorithms.classical.graph_search import TRACE_LIMIT
-from tests.algorithms.classical.graph_support import (
-    GIVEN_GRAPH_FALLBACKS,
-    assert_cases_match_when_laid_out,
-    assert_each_reachable_list_is_read_once,
-    assert_frames_are_built_once_and_every_step_changes_the_picture,
-    assert_matches_but_for_the_layout,
-    check_mangled_inputs_run_or_are_refused,
-    difference_titles,
-    digraph,
-    graphs,
-    matched_when_laid_out,
-    without_positions,
-)
+from tests.algorithms.classical import graph_support as shared
+from tests.algorithms.classical.graph_support import digraph, graphs, searches
 from tests.reference import assert_reference_trace, case_named
 from tests.refusals import assert_refused
 
@@ -34,11 +22,11 @@ DEVIATIONS: dict[str, str] = {
     CYCLE: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
     TRIANGLE: "test_the_triangle_path_is_the_one_dfs_walked",
     EXPLORE_ALL: "test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped",
-    **matched_when_laid_out(LAID_OUT),
+    **shared.matched_when_laid_out(LAID_OUT),
 }
 
-#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
-FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
+#: Inputs that, left out next to a given graph, mean "none" (see shared.GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(shared.GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 
 REFUSALS: list[tuple[dict, str]] = [
@@ -80,7 +68,7 @@ def visits(steps):
 
 def test_the_triangle_path_is_the_one_dfs_walked():
     case = case_named(ID, TRIANGLE, edge=True)
-    steps = run(without_positions(case["inputs"]))
+    steps = run(shared.without_positions(case["inputs"]))
     assert visits(steps) == ["A", "B", "C"]
     assert steps[-1]["state"]["path"] == ["A", "B", "C"]  # Eigenvue: ["A", "C"]
     assert steps[-1]["state"]["predecessors"] == {"A": None, "B": "A", "C": "B"}
@@ -100,17 +88,17 @@ def test_a_node_pushed_twice_has_the_parent_whose_entry_was_popped():
         assert c_visited
         if edge:
             case["inputs"]["positions"] = {}
-            assert_matches_but_for_the_layout(ID, case)
+            shared.assert_matches_but_for_the_layout(ID, case)
         else:
             assert_reference_trace(ID, case)
 
 
 def test_cases_recorded_with_empty_positions_match_when_laid_out():
-    assert_cases_match_when_laid_out(ID, LAID_OUT)
+    shared.assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_the_differences_are_documented():
-    titles = difference_titles(ID)
+    titles = shared.difference_titles(ID)
     assert "path" in titles and "checked" in titles
 
 
@@ -118,10 +106,10 @@ def test_the_differences_are_documented():
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_visit_order_and_tree_are_networkx_dfs(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start})
+@given(search=searches())
+def test_visit_order_and_tree_are_networkx_dfs(search):
+    adjacency, start, _ = search
+    steps = run(search.inputs)
     graph = ascending(adjacency)
     preorder = list(nx.dfs_preorder_nodes(graph, start))
     assert visits(steps) == preorder
@@ -134,15 +122,14 @@ def test_visit_order_and_tree_are_networkx_dfs(adjacency, data):
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_the_path_found_is_the_dfs_tree_path(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    target = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start, "targetNode": target})
-    graph = ascending(adjacency)
-    if not nx.has_path(graph, start, target):
+@given(search=searches(with_target=True))
+def test_the_path_found_is_the_dfs_tree_path(search):
+    adjacency, start, target = search
+    steps = run(search.inputs)
+    if not search.target_reachable:
         assert steps[-1]["id"] == "target_not_found"
         return
+    graph = ascending(adjacency)
     assert steps[-1]["id"] == "target_found"
     path = steps[-1]["state"]["path"]
     tree = nx.dfs_tree(graph, start)
@@ -185,10 +172,9 @@ def test_hand_worked_default_walk_and_cost():
 
 
 @settings(max_examples=80, deadline=None)
-@given(adjacency=graphs(), data=st.data())
-def test_a_full_search_reads_each_reachable_list_once_and_pops_every_push(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = assert_each_reachable_list_is_read_once(ID, adjacency, start)
+@given(search=searches())
+def test_a_full_search_reads_each_reachable_list_once_and_pops_every_push(search):
+    steps = shared.assert_each_reachable_list_is_read_once(ID, search)
     final = steps[-1]["state"]
     pushes = 1 + sum(
         len(s["state"]["stack"]) - len(before["state"]["stack"])
@@ -219,8 +205,8 @@ def test_the_measured_cost_is_one_push_per_edge():
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
+    shared.assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
 def test_any_mangled_input_runs_or_is_refused_naming_an_input():
-    check_mangled_inputs_run_or_are_refused(ID)
+    shared.check_mangled_inputs_run_or_are_refused(ID)

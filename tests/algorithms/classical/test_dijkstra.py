@@ -4,20 +4,10 @@ import math
 
 import networkx as nx
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
-from tests.algorithms.classical.graph_support import (
-    GIVEN_GRAPH_FALLBACKS,
-    assert_cases_match_when_laid_out,
-    assert_each_reachable_list_is_read_once,
-    assert_frames_are_built_once_and_every_step_changes_the_picture,
-    check_mangled_inputs_run_or_are_refused,
-    difference_titles,
-    digraph,
-    graphs,
-    matched_when_laid_out,
-)
+from tests.algorithms.classical import graph_support as shared
+from tests.algorithms.classical.graph_support import digraph, graphs, searches
 from tests.refusals import assert_refused
 
 ID = "dijkstra"
@@ -28,10 +18,10 @@ LAID_OUT = [  # recorded with positions: {}
     "edge: fractional weights",
 ]
 #: Reference cases deliberately not matched, and the test of the behaviour chosen instead.
-DEVIATIONS: dict[str, str] = matched_when_laid_out(LAID_OUT)
+DEVIATIONS: dict[str, str] = shared.matched_when_laid_out(LAID_OUT)
 
-#: Inputs that, left out next to a given graph, mean "none" (see GIVEN_GRAPH_FALLBACKS).
-FALLBACKS: dict[str, str] = dict(GIVEN_GRAPH_FALLBACKS)
+#: Inputs that, left out next to a given graph, mean "none" (see shared.GIVEN_GRAPH_FALLBACKS).
+FALLBACKS: dict[str, str] = dict(shared.GIVEN_GRAPH_FALLBACKS)
 DEFAULT_POSITIONS = eigenvue.get(ID).defaults["positions"]
 NEGATIVE = {"A": [{"to": "B", "weight": -1}], "B": [{"to": "A", "weight": -1}]}
 
@@ -87,14 +77,14 @@ def run(inputs):
 
 
 def test_cases_recorded_with_empty_positions_match_when_laid_out():
-    assert_cases_match_when_laid_out(ID, LAID_OUT)
+    shared.assert_cases_match_when_laid_out(ID, LAID_OUT)
 
 
 def test_negative_weights_are_refused_naming_the_edge():
     # Eigenvue 1.0.2 reports B at -1.0 here, a distance that is not a shortest one.
     error = assert_refused(ID, {"adjacencyList": NEGATIVE}, "adjacencyList.A[0]")
     assert "A → B" in str(error) and "≥ 0" in str(error)
-    titles = difference_titles(ID)
+    titles = shared.difference_titles(ID)
     assert "Negative" in titles
 
 
@@ -115,10 +105,10 @@ def extracted(steps):
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(weighted=True), data=st.data())
-def test_final_distances_and_tree_are_networkx_dijkstra(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start})
+@given(search=searches(weighted=True))
+def test_final_distances_and_tree_are_networkx_dijkstra(search):
+    adjacency, start, _ = search
+    steps = run(search.inputs)
     assert steps[-1]["id"] == "complete"
     graph = digraph(adjacency)
     expected, _ = nx.single_source_dijkstra(graph, start)
@@ -137,16 +127,15 @@ def test_final_distances_and_tree_are_networkx_dijkstra(adjacency, data):
 
 
 @settings(max_examples=150, deadline=None)
-@given(adjacency=graphs(weighted=True), data=st.data())
-def test_the_path_to_a_target_is_a_shortest_path(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    target = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = run({"adjacencyList": adjacency, "startNode": start, "targetNode": target})
-    graph = digraph(adjacency)
-    if not nx.has_path(graph, start, target):
+@given(search=searches(weighted=True, with_target=True))
+def test_the_path_to_a_target_is_a_shortest_path(search):
+    adjacency, start, target = search
+    steps = run(search.inputs)
+    if not search.target_reachable:
         assert steps[-1]["id"] == "target_unreachable"
         assert steps[-1]["state"]["distances"][target] == "∞"
         return
+    graph = digraph(adjacency)
     assert steps[-1]["id"] == "target_found"
     length, _ = nx.single_source_dijkstra(graph, start, target)
     path = steps[-1]["state"]["path"]
@@ -196,10 +185,9 @@ def test_hand_worked_default():
 
 
 @settings(max_examples=80, deadline=None)
-@given(adjacency=graphs(weighted=True), data=st.data())
-def test_a_full_run_reads_each_reachable_list_once_and_extracts_every_insert(adjacency, data):
-    start = data.draw(st.sampled_from(sorted(adjacency)))
-    steps = assert_each_reachable_list_is_read_once(ID, adjacency, start)
+@given(search=searches(weighted=True))
+def test_a_full_run_reads_each_reachable_list_once_and_extracts_every_insert(search):
+    steps = shared.assert_each_reachable_list_is_read_once(ID, search)
     final = steps[-1]["state"]
     inserts = 1 + sum(s["id"] == "distance_updated" for s in steps)
     assert final["queueOperations"] == 2 * inserts
@@ -226,8 +214,8 @@ def test_the_measured_cost_is_linear_in_the_number_of_edges():
 
 
 def test_frames_are_built_once_and_every_step_changes_the_picture():
-    assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
+    shared.assert_frames_are_built_once_and_every_step_changes_the_picture(ID)
 
 
 def test_any_mangled_input_runs_or_is_refused_naming_an_input():
-    check_mangled_inputs_run_or_are_refused(ID)
+    shared.check_mangled_inputs_run_or_are_refused(ID)
