@@ -1,21 +1,20 @@
 """Bubble sort: sorted(), stability on equal keys, swaps = inversions, best and worst cases, inputs."""
 
-from functools import total_ordering
 from itertools import combinations
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
 from algorithms.classical.bubble_sort.sort import bubble_sort
 from algorithms.classical.sorting_cost import Counts
+from tests.algorithms.classical import sorting_checks as shared
+from tests.algorithms.classical.sorting_checks import arrays, arrays_of_two_or_more
 from tests.frames_check import (
     assert_built_once_and_updated_in_place,
     assert_each_image_differs_from_the_last,
     draw_diagram,
 )
-from tests.refusals import assert_refused
 
 ID = "bubble-sort"
 
@@ -40,11 +39,8 @@ def inversions(values):
     return sum(1 for i, j in combinations(range(len(values)), 2) if values[i] > values[j])
 
 
-values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
-
-
 @settings(max_examples=120, deadline=None)
-@given(values)
+@given(arrays)
 def test_sorts_like_sorted_and_swaps_once_per_inversion(array):
     steps = eigenvue.steps(ID, {"array": array})
     final = steps[-1]["state"]
@@ -57,7 +53,7 @@ def test_sorts_like_sorted_and_swaps_once_per_inversion(array):
 
 
 @settings(max_examples=60, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_every_swap_exchanges_an_adjacent_pair_that_was_out_of_order(array):
     steps = eigenvue.steps(ID, {"array": array})
     for before, step in zip(steps, steps[1:]):
@@ -69,28 +65,8 @@ def test_every_swap_exchanges_an_adjacent_pair_that_was_out_of_order(array):
             assert a[:j] == b[:j] and a[k + 1 :] == b[k + 1 :]
 
 
-@total_ordering
-class Record:
-    """A key and the position it started at; only the key takes part in comparisons."""
-
-    def __init__(self, key, origin):
-        self.key, self.origin = key, origin
-
-    def __eq__(self, other):
-        return self.key == other.key
-
-    def __lt__(self, other):
-        return self.key < other.key
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(0, 4), max_size=30))
-def test_stable_records_with_equal_keys_keep_their_order(keys):
-    records = [Record(k, i) for i, k in enumerate(keys)]
-    for _ in bubble_sort(records, Counts()):
-        pass
-    expected = sorted((Record(k, i) for i, k in enumerate(keys)), key=lambda r: r.key)
-    assert [(r.key, r.origin) for r in records] == [(r.key, r.origin) for r in expected]
+def test_stable_records_with_equal_keys_keep_their_order():
+    shared.check_sorts_records_stably(lambda records: bubble_sort(records, Counts()), max_size=30)
 
 
 @pytest.mark.parametrize("n", [2, 5, 12])
@@ -118,10 +94,9 @@ def test_hand_worked_3_1_2():
 
 
 def test_the_refusal_of_a_long_array_says_which_length_fits():
-    error = assert_refused(ID, {"array": list(range(10_000))}, "array")
-    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
-    eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})  # the largest, worst case, runs
-    assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+    shared.assert_a_long_array_is_refused_naming_the_length_that_fits(
+        ID, 10_000, order=shared.descending
+    )
 
 
 def test_the_measured_cost_chart_counts_match_the_formulas():

@@ -6,11 +6,11 @@ import math
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
+from tests.algorithms.classical import sorting_checks as shared
+from tests.algorithms.classical.sorting_checks import arrays_of_two_or_more
 from tests.frames_check import assert_built_once_and_updated_in_place, draw_diagram
-from tests.refusals import assert_refused
 
 ID = "heap-sort"
 
@@ -26,22 +26,17 @@ REFUSALS = [
     ({"heap": [3, 1]}, "heap"),
 ]
 
-values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
-
 
 def is_max_heap(a, size):
     return all(a[(i - 1) // 2] >= a[i] for i in range(1, size))
 
 
-@settings(max_examples=120, deadline=None)
-@given(values)
-def test_sorts_like_sorted(array):
-    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
-    assert final["array"] == sorted(array)
+def test_sorts_like_sorted():
+    shared.check_sorts_like_sorted(ID)
 
 
 @settings(max_examples=100, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_the_heap_holds_after_every_sift_down_and_each_extraction_takes_its_maximum(array):
     steps = eigenvue.steps(ID, {"array": array})
     ids = [s["id"] for s in steps]
@@ -66,7 +61,7 @@ def test_the_heap_holds_after_every_sift_down_and_each_extraction_takes_its_maxi
 
 
 @settings(max_examples=60, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_heapq_builds_the_same_extraction_order(array):
     steps = eigenvue.steps(ID, {"array": array})
     extracted = [
@@ -99,10 +94,9 @@ def test_all_equal_values_are_never_swapped_by_a_sift_down():
 
 
 def test_the_refusal_of_a_long_array_says_which_length_fits():
-    error = assert_refused(ID, {"array": list(range(50_000))}, "array")
-    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
-    eigenvue.steps(ID, {"array": list(range(fits))})
-    assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+    shared.assert_a_long_array_is_refused_naming_the_length_that_fits(
+        ID, 50_000, order=shared.ascending
+    )
 
 
 def test_the_measured_cost_chart_counts_stay_within_2_n_log2_n():

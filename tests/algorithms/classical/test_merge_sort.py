@@ -1,17 +1,16 @@
 """Merge sort: sorted(), stability on equal keys, the merge invariant, n log n counts, inputs."""
 
 import math
-from functools import total_ordering
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
 from algorithms.classical.merge_sort.sort import merge_sort
 from algorithms.classical.sorting_cost import Counts
-from tests.refusals import assert_refused
+from tests.algorithms.classical import sorting_checks as shared
+from tests.algorithms.classical.sorting_checks import arrays_of_two_or_more
 
 ID = "merge-sort"
 
@@ -27,18 +26,13 @@ REFUSALS = [
     ({"aray": [1]}, "aray"),
 ]
 
-values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
 
-
-@settings(max_examples=120, deadline=None)
-@given(values)
-def test_sorts_like_sorted(array):
-    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
-    assert final["array"] == sorted(array)
+def test_sorts_like_sorted():
+    shared.check_sorts_like_sorted(ID)
 
 
 @settings(max_examples=80, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_each_merge_writes_the_sorted_union_of_its_two_runs(array):
     steps = eigenvue.steps(ID, {"array": array})
     start = None
@@ -56,28 +50,10 @@ def test_each_merge_writes_the_sorted_union_of_its_two_runs(array):
             assert all(v is None for v in s["auxiliary"][:lo] + s["auxiliary"][hi + 1 :])
 
 
-@total_ordering
-class Record:
-    """A key and the position it started at; only the key takes part in comparisons."""
-
-    def __init__(self, key, origin):
-        self.key, self.origin = key, origin
-
-    def __eq__(self, other):
-        return self.key == other.key
-
-    def __lt__(self, other):
-        return self.key < other.key
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(0, 4), max_size=40))
-def test_stable_records_with_equal_keys_keep_their_order(keys):
-    records = [Record(k, i) for i, k in enumerate(keys)]
-    for _ in merge_sort(records, [None] * len(records), Counts()):
-        pass
-    expected = sorted((Record(k, i) for i, k in enumerate(keys)), key=lambda r: r.key)
-    assert [(r.key, r.origin) for r in records] == [(r.key, r.origin) for r in expected]
+def test_stable_records_with_equal_keys_keep_their_order():
+    shared.check_sorts_records_stably(
+        lambda records: merge_sort(records, [None] * len(records), Counts()), max_size=40
+    )
 
 
 @pytest.mark.parametrize("k", [1, 3, 5])
@@ -92,7 +68,7 @@ def test_powers_of_two_hand_counted(k):
 
 
 @settings(max_examples=60, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_comparisons_stay_within_the_n_log_n_bounds(array):
     n = len(array)
     rounds = math.ceil(math.log2(n))
@@ -102,10 +78,9 @@ def test_comparisons_stay_within_the_n_log_n_bounds(array):
 
 
 def test_the_refusal_of_a_long_array_says_which_length_fits():
-    error = assert_refused(ID, {"array": list(range(100_000))}, "array")
-    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
-    eigenvue.steps(ID, {"array": list(range(fits, 0, -1))})
-    assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+    shared.assert_a_long_array_is_refused_naming_the_length_that_fits(
+        ID, 100_000, order=shared.descending
+    )
 
 
 def test_the_measured_cost_chart_counts_match_the_formulas():

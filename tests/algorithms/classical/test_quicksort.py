@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import eigenvue
-from tests.refusals import assert_refused
+from tests.algorithms.classical import sorting_checks as shared
+from tests.algorithms.classical.sorting_checks import arrays_of_two_or_more
 
 ID = "quicksort"
 
@@ -23,18 +23,13 @@ REFUSALS = [
     ({"pivot": "last"}, "pivot"),
 ]
 
-values = st.lists(st.integers(-20, 20) | st.floats(-1e6, 1e6, allow_nan=False), max_size=24)
 
-
-@settings(max_examples=120, deadline=None)
-@given(values)
-def test_sorts_like_sorted(array):
-    final = eigenvue.steps(ID, {"array": array})[-1]["state"]
-    assert final["array"] == sorted(array)
+def test_sorts_like_sorted():
+    shared.check_sorts_like_sorted(ID)
 
 
 @settings(max_examples=100, deadline=None)
-@given(values.filter(lambda a: len(a) > 1))
+@given(arrays_of_two_or_more)
 def test_each_placed_pivot_has_smaller_values_left_and_larger_right(array):
     steps = eigenvue.steps(ID, {"array": array})
     for step in steps:
@@ -74,10 +69,9 @@ def test_hand_worked_first_partition_of_the_default():
 
 
 def test_the_refusal_of_a_long_array_says_which_length_fits():
-    error = assert_refused(ID, {"array": list(range(5_000))}, "array")
-    fits = int(str(error).rsplit("an array of ", 1)[1].split()[0].replace(",", ""))
-    eigenvue.steps(ID, {"array": list(range(fits))})  # the largest, worst case, runs
-    assert_refused(ID, {"array": list(range(fits + 1))}, "array")
+    shared.assert_a_long_array_is_refused_naming_the_length_that_fits(
+        ID, 5_000, order=shared.ascending
+    )
 
 
 def test_the_measured_cost_chart_counts_match_the_formulas():
