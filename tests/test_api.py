@@ -10,6 +10,7 @@ import pytest
 
 import eigenvue
 from tests.fixture_plugin import ID
+from tests.info_fields import INFO_FIELDS
 
 pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
@@ -39,15 +40,7 @@ def test_invalid_category_is_a_value_error(bad):
 
 def test_algorithm_info_is_frozen_with_a_short_repr():
     info = next(i for i in eigenvue.list() if i.id == ID)
-    assert [f.name for f in dataclasses.fields(info)] == [
-        "id",
-        "name",
-        "category",
-        "description",
-        "difficulty",
-        "time_complexity",
-        "space_complexity",
-    ]
+    assert [f.name for f in dataclasses.fields(info)] == INFO_FIELDS
     assert repr(info) == (
         f"AlgorithmInfo(id='{ID}', name='Running Sum (test fixture)', "
         "category='classical', difficulty='beginner')"

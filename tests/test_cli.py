@@ -7,6 +7,7 @@ import pytest
 import eigenvue
 from eigenvue.cli import main
 from tests.fixture_plugin import ID
+from tests.info_fields import INFO_FIELDS
 
 pytestmark = pytest.mark.usefixtures("fixture_algorithm")
 
@@ -29,15 +30,7 @@ def test_list_json(capsys):
     rows = json.loads(out)
     assert [r["id"] for r in rows] == [i.id for i in eigenvue.list("classical")]
     assert ID in [r["id"] for r in rows]
-    assert set(rows[0]) == {
-        "id",
-        "name",
-        "category",
-        "description",
-        "difficulty",
-        "time_complexity",
-        "space_complexity",
-    }
+    assert set(rows[0]) == set(INFO_FIELDS)
 
 
 def test_info(capsys):
