@@ -213,3 +213,17 @@ def test_the_sketch_keeps_everything_when_every_text_is_legible():
     assert _count(image, "#ffffff") > 100 and _count(image, "#ff0000") > 100  # words, rule
     assert thumb.hidden_texts == 0
     assert thumb.smallest_text_px == pytest.approx(40 * 100 / 72 * thumb.scale)
+
+
+def test_the_catalogue_style_reserves_the_thumbnails_aspect():
+    from pathlib import Path
+
+    css = (Path(thumbnails.__file__).parent / "catalogue.css").read_text(encoding="utf-8")
+    rule = css[css.index(".ev-card__thumbnail img {") :]
+    ratio = rule[
+        rule.index("aspect-ratio:") + len("aspect-ratio:") : rule.index(
+            ";", rule.index("aspect-ratio:")
+        )
+    ]
+    width, height = (float(v) for v in ratio.split("/"))
+    assert width / height == pytest.approx(ASPECT)
