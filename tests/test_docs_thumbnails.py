@@ -1,4 +1,4 @@
-"""Catalogue thumbnails drawn for the card: legible text only, the drawing cropped, the frame untouched."""
+"""Catalogue thumbnails drawn for the card: legible text only, cropped, the frame untouched."""
 
 import io
 

@@ -277,7 +277,7 @@ def compress(png: bytes) -> bytes:
 def thumbnail(
     image: bytes, width: int = THUMBNAIL_WIDTH, box: tuple[int, int, int, int] | None = None
 ) -> bytes:
-    """An image (PNG or WebP) cut to ``box`` (left, top, right, bottom), scaled down to ``width`` px.
+    """An image (PNG or WebP) cut to ``box`` (left, top, right, bottom), scaled down to ``width``.
 
     Never scaled up; without ``box`` the whole image. Stored as a WebP, like
     the cards' pictures. The thumbnail of a run no card shows (and of a

@@ -184,9 +184,9 @@ def draw_thumbnail(
 def encode(picture: Image) -> bytes:
     """A picture as a lossless WebP of at most 256 colours, the smallest way found.
 
-    Measured on the 46 catalogue thumbnails: a third fewer bytes than the same
-    palette as PNG (150 KB against 215 KB), in 4 ms each. libwebp's slowest
-    effort saves 1 % more at 200 times the time.
+    Measured on the 46 catalogue thumbnails (``bench/bench_thumbnails.py``): a
+    third fewer bytes than the same palette as PNG (162 KB against 243 KB), in
+    4 ms each. libwebp's slowest effort saves 1 % more at 200 times the time.
     """
     from PIL import Image
 
@@ -207,7 +207,7 @@ class _Legibility:
     min_text_px: float
 
     def px(self, text: Text, scale: float) -> float:
-        """The font size of ``text`` on the card, in CSS pixels, at ``scale`` (card px per frame px)."""
+        """The font size of ``text`` on the card in CSS px, at ``scale`` (card px per frame px)."""
         return float(text.get_fontsize()) * self.dpi / 72 * scale
 
     def legible(self, text: Text, crop_width: float) -> bool:
@@ -279,7 +279,7 @@ def _bring_back(
 
 
 def _extent(text: Text, renderer: RendererBase, region: Any) -> Box | None:
-    """Where ``text`` draws when shown, in the region's top-left pixels; None if it leaves the region."""
+    """Where ``text`` draws when shown, in region pixels from the top left; None if it leaves it."""
     from matplotlib.text import Annotation
 
     if isinstance(text, Annotation) and text.arrow_patch is not None:
@@ -308,7 +308,7 @@ def _hide(
     crop_width: float,
     hidden: dict[Text, Callable[[], None]],
 ) -> int:
-    """Hide each shown text too small in a crop ``crop_width`` wide, noting how to undo it; how many."""
+    """Hide each shown text too small in a crop ``crop_width`` wide, noting its undo; how many."""
     from matplotlib.text import Annotation
 
     count = 0
@@ -332,7 +332,7 @@ def _hide(
 def _hide_orphans(region: Any, hidden: Iterable[Text]) -> list[Callable[[], None]]:
     """Hide what only served words now hidden; the undos.
 
-    Three kinds, found by shape alone:
+    Four kinds, found by shape alone:
 
     - the rules of a table: an axes drawn without its frame, whose texts are all
       hidden and which draws nothing else but straight lines (two points each);
@@ -466,7 +466,7 @@ def _ink(pixels: np.ndarray, frame: TeachingFrame, factor: float) -> Box | None:
 
 
 def _fit(ink: Box | None, region: tuple[float, float], aspect: float) -> Box:
-    """The crop around ``ink``: a margin added, at least :data:`_LEAST_CROP` of the region, at ``aspect``.
+    """The crop around ``ink``: a margin added, at ``aspect``, no smaller than ``_LEAST_CROP``.
 
     It may reach beyond the region where the drawing is too tall or too wide
     for the aspect; :func:`_cut` fills that with the background.
@@ -486,7 +486,7 @@ def _union(a: Box, b: Box) -> Box:
 
 
 def _cut(pixels: np.ndarray, crop: Box, factor: float, background: str) -> Image:
-    """The crop (frame pixels) of the drawn ``pixels`` (``factor`` times as many), background beyond."""
+    """The crop (frame pixels) of ``pixels`` (drawn ``factor`` times as fine), background beyond."""
     from matplotlib.colors import to_rgb
     from PIL import Image
 
