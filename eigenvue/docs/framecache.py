@@ -315,6 +315,10 @@ class CacheKeys:
     def __init__(self) -> None:
         self._trees: dict[Path, str] = {}
         self._files: dict[Path, str] = {}
+        self._folders: dict[Path, str] = {}
+        # What a key says of an algorithm (its metadata, folder, release), by id: the same
+        # for each of its jobs, and the bulk of a warm build's hashing.
+        self._algorithms: dict[str, dict[str, Any]] = {}
         self._versions = _versions()
 
     def tree_digest(self, folder: Path, skip: Iterable[Path] = ()) -> str:
@@ -343,13 +347,15 @@ class CacheKeys:
     def files_digest(self, folder: Path) -> str:
         """A hash of the names and contents of the files directly in ``folder`` (no sub-folders)."""
         folder = folder.resolve()
-        digest = hashlib.sha256()
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix != ".pyc":
-                digest.update(path.name.encode())
-                digest.update(b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        return digest.hexdigest()
+        if folder not in self._folders:
+            digest = hashlib.sha256()
+            for path in sorted(folder.iterdir()):
+                if path.is_file() and path.suffix != ".pyc":
+                    digest.update(path.name.encode())
+                    digest.update(b"\0")
+                    digest.update(hashlib.sha256(path.read_bytes()).digest())
+            self._folders[folder] = digest.hexdigest()
+        return self._folders[folder]
 
     def plugin_digest(self, folder: Path) -> str:
         """A hash of a plugin folder and of the modules its enclosing packages share.
@@ -378,25 +384,37 @@ class CacheKeys:
 
     def key(self, job: FrameJob) -> str:
         """The key of a job: a hash of everything that determines its pixels."""
-        algorithm = job.algorithm
         described = {
-            "format": CACHE_FORMAT,
-            "algorithm": algorithm.id,
-            "metadata": algorithm.meta.model_dump(mode="json"),
-            "refs": [algorithm.package, algorithm.trace_ref, algorithm.frames_ref],
+            **self._algorithm_part(job.algorithm),
             "inputs": job.inputs,
             "theme": job.theme,
             "dpi": job.dpi,
             "chart": job.chart,
             # The docs package draws no frame (_NOT_DRAWING), but this module draws the cards.
             "card": self.file_digest(_THUMBNAILS) if job.card else None,
-            "versions": self._versions,
-            "plugin": _plugin_version(algorithm.plugin),
-            "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
-            "folder": self.plugin_digest(algorithm.folder) if algorithm.folder else None,
         }
         text = json.dumps(described, sort_keys=True, ensure_ascii=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+    def _algorithm_part(self, algorithm: Algorithm) -> dict[str, Any]:
+        # Keyed by the object too: `mkdocs serve` re-imports an edited plugin as a new one.
+        cached = self._algorithms.get(algorithm.id)
+        if cached is None or cached["object"] is not algorithm:
+            cached = {
+                "object": algorithm,
+                "described": {
+                    "format": CACHE_FORMAT,
+                    "algorithm": algorithm.id,
+                    "metadata": algorithm.meta.model_dump(mode="json"),
+                    "refs": [algorithm.package, algorithm.trace_ref, algorithm.frames_ref],
+                    "versions": self._versions,
+                    "plugin": _plugin_version(algorithm.plugin),
+                    "framework": self.tree_digest(_FRAMEWORK_DIR, skip=_NOT_DRAWING),
+                    "folder": self.plugin_digest(algorithm.folder) if algorithm.folder else None,
+                },
+            }
+            self._algorithms[algorithm.id] = cached
+        return dict(cached["described"])
 
 
 def _versions() -> dict[str, str | None]:

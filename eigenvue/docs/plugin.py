@@ -279,7 +279,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         js, css = self._assets()
         for source, target in (*js, *css):
             add(f"{ASSET_DIR}/{target}", abs_src_path=str(source))
-        for name, path in self._gallery(config, files).items():
+        for name, path in self._gallery(config, files, cache.keys).items():
             add(name, abs_src_path=str(path))
 
         config.nav = self._navigation(config.nav, files, algorithms)
@@ -541,7 +541,7 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         js.append((ACCESSIBILITY_JS, ACCESSIBILITY_JS.name))
         return js, [(css_path, css_path.name), (CATALOGUE_CSS, CATALOGUE_CSS.name)]
 
-    def _gallery(self, config: MkDocsConfig, files: Files) -> dict[str, Path]:
+    def _gallery(self, config: MkDocsConfig, files: Files, keys: CacheKeys) -> dict[str, Path]:
         """The drawing parts' pictures for ``drawing-parts.md``, drawn at build time.
 
         ``eigenvue.drawing.gallery.render_gallery(folder, theme)`` writes
@@ -550,17 +550,18 @@ class EigenvuePlugin(BasePlugin[EigenvuePluginConfig]):
         """
         if files.get_file_from_path(GALLERY_PAGE) is None or self.cache_dir is None:
             return {}
-        try:
-            from eigenvue.drawing.gallery import render_gallery
-        except ImportError:
-            log.info("eigenvue: no eigenvue.drawing.gallery; the parts page has no pictures")
-            return {}
-        keys = CacheKeys()
         digest = keys.gallery_key()
         folder = self.cache_dir / f"gallery-{digest[:24]}"
         if not (folder / ".complete").is_file():
             import shutil
             import tempfile
+
+            # Imported only to draw: it brings matplotlib, a second of a warm build.
+            try:
+                from eigenvue.drawing.gallery import render_gallery
+            except ImportError:
+                log.info("eigenvue: no eigenvue.drawing.gallery; the parts page has no pictures")
+                return {}
 
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".gallery-", dir=self.cache_dir))
