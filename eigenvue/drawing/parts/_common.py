@@ -22,6 +22,18 @@ RGBA = tuple[float, float, float, float]
 MIN_TEXT_PT = 8.0
 
 
+def fix_label_places(ax: Axes) -> None:
+    """Give the axis labels of an axes a part never labels a fixed place.
+
+    At every draw matplotlib moves each axis label clear of the tick labels,
+    measuring all of them, whether or not the label has any text: 4 % of the
+    time to draw the catalogue's frames, most of it on heat maps. A fixed place
+    turns that off. It is beside the axes, where a label set later still reads.
+    """
+    ax.xaxis.set_label_coords(0.5, -0.12)
+    ax.yaxis.set_label_coords(-0.12, 0.5)
+
+
 def luminance(color: Any) -> float:
     """Relative luminance (WCAG) of a colour, 0 (black) to 1 (white)."""
     rgb = np.asarray(to_rgba(color)[:3], dtype=float)

@@ -18,7 +18,13 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
-from eigenvue.drawing.parts._common import MIN_TEXT_PT, axes_px, text_on, text_width_px
+from eigenvue.drawing.parts._common import (
+    MIN_TEXT_PT,
+    axes_px,
+    fix_label_places,
+    text_on,
+    text_width_px,
+)
 from eigenvue.drawing.theme import blend
 from eigenvue.text import number
 
@@ -254,6 +260,7 @@ class GridPart:
                 tick.set_rotation(45)
                 tick.set_horizontalalignment("left")
                 tick.set_rotation_mode("anchor")
+        fix_label_places(ax)
         self._title_y = _title_y(ax)
         if title:
             self.set_title(title)
@@ -264,6 +271,7 @@ class GridPart:
     def _add_colorbar(self, scale: str) -> None:
         theme = self.theme
         bar = self.ax.inset_axes((1.04, 0.0, 0.035, 1.0))
+        fix_label_places(bar)
         lo, hi = self.norm.vmin, self.norm.vmax
         assert lo is not None and hi is not None
         gradient = np.linspace(lo, hi, 128)[:, None]
