@@ -11,7 +11,7 @@ import pytest
 
 import eigenvue
 from eigenvue.drawing.frame import TeachingFrame, display_pseudocode
-from eigenvue.drawing.theme import THEMES
+from eigenvue.drawing.theme import THEMES, get_theme
 from eigenvue.export import frame_images
 from eigenvue.step import Trace
 from tests.fixture_plugin import ID
@@ -144,3 +144,26 @@ def test_an_algorithm_without_a_frame_generator_still_gets_a_frame():
     texts = " ".join(t.get_text() for t in frame.diagram_figure.texts)
     assert "no picture" in texts
     assert background_share(diagram_region(pixels(frame.image())), "light") > 0.9
+
+
+def test_theme_blocks_nest_and_each_restores_what_it_found():
+    light, dark = get_theme("light"), get_theme("dark")
+    # A parameter on which the two themes and matplotlib's own setting all differ.
+    key = next(
+        k
+        for k, v in dark.rc_params().items()
+        if len({str(v), str(light.rc_params().get(k)), str(matplotlib.rcParams[k])}) == 3
+    )
+    outside = matplotlib.rcParams[key]
+    with dark.context():
+        assert matplotlib.rcParams[key] == dark.rc_params()[key]
+        with dark.context():  # the same theme again: still in force
+            assert matplotlib.rcParams[key] == dark.rc_params()[key]
+        assert matplotlib.rcParams[key] == dark.rc_params()[key]
+        with light.context():  # another theme inside: applied, then undone
+            assert matplotlib.rcParams[key] == light.rc_params()[key]
+        assert matplotlib.rcParams[key] == dark.rc_params()[key]
+    assert matplotlib.rcParams[key] == outside
+    for theme in (light, dark):  # each block left applies in full when entered again
+        with theme.context():
+            assert matplotlib.rcParams[key] == theme.rc_params()[key]

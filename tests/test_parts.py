@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from eigenvue.drawing import get_theme
 from eigenvue.drawing.gallery import EXAMPLES, render_part
@@ -409,6 +410,30 @@ def test_grid_masks_nan_cells_and_outlines_the_highlighted_row():
     lit = pixels(fig)
     assert close(colour_at(lit, ax, 1.0, 1.5), theme.highlight, 0.08)  # the row's top edge
     assert not close(colour_at(plain, ax, 1.0, 1.5), theme.highlight, 0.08)
+
+
+@pytest.mark.parametrize("labels", [["a", "b", "c"], ["a long label", "another one", "c"]])
+def test_grid_caption_sits_where_matplotlib_places_it_clear_of_the_column_labels(labels):
+    # Built on an Agg canvas, the part places its caption once; on a bare figure (no
+    # renderer to measure with) matplotlib places it at every draw. Both must agree.
+    def caption_box(measured_once: bool):
+        # Taller than wide: the square grid's box shrinks when drawn, and its top moves.
+        fig, ax, theme = make_axes("light", rect=(0.1, 0.05, 0.3, 0.75))
+        if measured_once:
+            FigureCanvasAgg(fig)
+        part = GridPart(ax, theme, (3, 3), col_labels=labels, row_labels=labels, title="first")
+        part.update(np.eye(3), title="a new caption, longer")
+        pixels(fig)
+        renderer = fig.canvas.get_renderer()
+        title = part.ax.get_title(loc="left")
+        assert title == "a new caption, longer"
+        (box,) = [c for c in ax.get_children() if isinstance(c, Text) and c.get_text() == title]
+        return box.get_window_extent(renderer), ax.xaxis.get_tightbbox(renderer)
+
+    once, labels_box = caption_box(True)
+    every_draw, _ = caption_box(False)
+    assert once.y0 == pytest.approx(every_draw.y0, abs=1.0)
+    assert once.y0 >= labels_box.y1 - 0.5  # above the column labels, not over them
 
 
 def test_grid_diverging_scale_is_centred_on_zero():
