@@ -28,7 +28,8 @@ def fix_label_places(ax: Axes) -> None:
     At every draw matplotlib moves each axis label clear of the tick labels,
     measuring all of them, whether or not the label has any text: 4 % of the
     time to draw the catalogue's frames, most of it on heat maps. A fixed place
-    turns that off. It is beside the axes, where a label set later still reads.
+    turns that off. Only for axes without labels: a label set later sits at a fixed
+    spot beside the axes, and long tick labels may cover it.
     """
     ax.xaxis.set_label_coords(0.5, -0.12)
     ax.yaxis.set_label_coords(-0.12, 0.5)
